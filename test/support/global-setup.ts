@@ -1,0 +1,17 @@
+import { startEngine, type Engine } from '../../scripts/lib/engine';
+
+declare global {
+  var __testEngine: Engine | undefined;
+}
+
+/**
+ * Starts one engine for the whole run (or takes MONGODB_URI as is) and hands its URI to every worker
+ * through the environment. Its data lives in a temp folder that stop() removes.
+ */
+export default async function globalSetup(): Promise<void> {
+  const engine = await startEngine();
+  globalThis.__testEngine = engine;
+  process.env.MONGODB_URI = engine.uri;
+  process.env.TEST_ENGINE_KIND = engine.kind;
+  process.stderr.write(`\n[test] database: ${engine.description}\n`);
+}
