@@ -1,0 +1,131 @@
+import type { Collection, Db, Document } from 'mongodb';
+import { CATALOGUE_ENTRIES, type RecordTypeName } from '../shared/domains';
+import { badUserInput } from '../shared/errors';
+import { findByIds } from '../shared/loaders';
+import { keysetPage, type PageArgs } from '../shared/pagination';
+import { envelopeFilter, ensureEnvelopeIndexes, type DomainName, type EnvelopeFilterInput, type StoredEnvelope } from '../shared/records';
+import { agenciesOf, regionsOf, RegionAncestry, type AdministrativeLevel, type StoredAgency, type StoredRegion } from '../shared/reference';
+
+export interface CatalogueFilterInput extends EnvelopeFilterInput {
+  domains?: DomainName[] | null;
+  types?: RecordTypeName[] | null;
+}
+
+export type Dimension = 'DOMAIN' | 'TYPE' | 'AGENCY' | 'REGION' | 'CATEGORY' | 'YEAR' | 'DISCLOSURE_MODE';
+
+/** The stored field each dimension groups on. */
+export const DIMENSION_FIELDS: Record<Dimension, keyof StoredEnvelope> = {
+  DOMAIN: 'domain',
+  TYPE: 'type',
+  AGENCY: 'agencyCode',
+  REGION: 'regionCode',
+  CATEGORY: 'category',
+  YEAR: 'year',
+  DISCLOSURE_MODE: 'disclosureMode',
+};
+
+export interface GroupCount {
+  values: string[];
+  count: number;
+}
+
+export function catalogueFilter(input: CatalogueFilterInput | null | undefined, argument = 'filter'): Document {
+  if (!input) return {};
+  return {
+    ...envelopeFilter(input, argument),
+    ...(input.domains ? { domain: { $in: [...input.domains] } } : {}),
+    ...(input.types ? { type: { $in: [...input.types] } } : {}),
+  };
+}
+
+/**
+ * The catalogue's data: the index of every disclosure's envelope (written by the ingest path), the
+ * agencies and the regions.
+ */
+export class CatalogueRepository {
+  readonly entries: Collection<StoredEnvelope>;
+  readonly agencies: Collection<StoredAgency>;
+  readonly regions: Collection<StoredRegion>;
+  private readonly ancestry: RegionAncestry;
+
+  constructor(db: Db) {
+    this.entries = db.collection<StoredEnvelope>(CATALOGUE_ENTRIES);
+    this.agencies = agenciesOf(db);
+    this.regions = regionsOf(db);
+    this.ancestry = new RegionAncestry(this.regions);
+  }
+
+  async ensureIndexes(): Promise<void> {
+    await ensureEnvelopeIndexes(this.entries);
+    await this.entries.createIndexes([
+      { key: { domain: 1, publishedAt: -1 }, name: 'domain_published' },
+      { key: { type: 1, publishedAt: -1 }, name: 'type_published' },
+    ]);
+    await this.agencies.createIndexes([
+      { key: { parentCode: 1 }, name: 'parent' },
+      { key: { regionCode: 1 }, name: 'region' },
+    ]);
+    await this.regions.createIndex({ parentCode: 1 }, { name: 'parent' });
+  }
+
+  page(filter: Document, args: PageArgs) {
+    return keysetPage(this.entries, filter, args);
+  }
+
+  /** Counts by one or more dimensions in one `$group` (one accumulator), largest first. */
+  async countBy(filter: Document, dimensions: readonly Dimension[]): Promise<GroupCount[]> {
+    const key = Object.fromEntries(dimensions.map((d, i) => [`k${i}`, `$${DIMENSION_FIELDS[d]}`]));
+    const groups = await this.entries
+      .aggregate<{ _id: Record<string, string | number | null>; count: number }>([
+        { $match: filter },
+        { $group: { _id: key, count: { $sum: 1 } } },
+      ])
+      .toArray();
+    return groups
+      .map((g) => ({ values: dimensions.map((_, i) => String(g._id[`k${i}`] ?? '')), count: g.count }))
+      .sort((a, b) => b.count - a.count || a.values.join('\u0000').localeCompare(b.values.join('\u0000')));
+  }
+
+  agenciesByIds(codes: readonly string[]) {
+    return findByIds(this.agencies, codes);
+  }
+
+  regionsByIds(codes: readonly string[]) {
+    return findByIds(this.regions, codes);
+  }
+
+  /** Children of each parent code, one query for all of them. */
+  async agenciesByParents(codes: readonly string[]): Promise<Map<string, StoredAgency[]>> {
+    return groupByParent(await this.agencies.find({ parentCode: { $in: [...codes] } }).sort({ _id: 1 }).toArray(), codes);
+  }
+
+  async regionsByParents(codes: readonly string[]): Promise<Map<string, StoredRegion[]>> {
+    return groupByParent(await this.regions.find({ parentCode: { $in: [...codes] } }).sort({ _id: 1 }).toArray(), codes);
+  }
+
+  async agenciesByRegions(codes: readonly string[]): Promise<Map<string, StoredAgency[]>> {
+    const agencies = await this.agencies.find({ regionCode: { $in: [...codes] } }).sort({ _id: 1 }).toArray();
+    const byRegion = new Map<string, StoredAgency[]>(codes.map((c) => [c, []]));
+    for (const agency of agencies) byRegion.get(agency.regionCode)?.push(agency);
+    return byRegion;
+  }
+
+  /** Agencies of a region and of every region below it, or all agencies. */
+  async listAgencies(regionCode?: string | null): Promise<StoredAgency[]> {
+    if (!regionCode) return this.agencies.find().sort({ _id: 1 }).toArray();
+    if (!/^\d{6}$/.test(regionCode)) throw badUserInput('regionCode', 'format', 'must be a 6-digit region code');
+    const all = await this.agencies.find().sort({ _id: 1 }).toArray();
+    const paths = await this.ancestry.pathsOf([...new Set(all.map((a) => a.regionCode))]);
+    return all.filter((agency) => paths.get(agency.regionCode)?.includes(regionCode));
+  }
+
+  listRegions(level?: AdministrativeLevel | null): Promise<StoredRegion[]> {
+    return this.regions.find(level ? { level } : {}).sort({ _id: 1 }).toArray();
+  }
+}
+
+function groupByParent<T extends { parentCode: string | null }>(items: T[], parents: readonly string[]): Map<string, T[]> {
+  const byParent = new Map<string, T[]>(parents.map((p) => [p, []]));
+  for (const item of items) if (item.parentCode) byParent.get(item.parentCode)?.push(item);
+  return byParent;
+}

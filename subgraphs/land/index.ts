@@ -1,0 +1,8 @@
+import { defineDomainSubgraph } from '../shared/domain-subgraph';
+import { runAlone } from '../shared/run-alone';
+import { landTypes } from './resolvers';
+
+/** The land subgraph 土地: expropriations and land-use right transfers. */
+export const landSubgraph = defineDomainSubgraph('land', __dirname, landTypes);
+
+if (require.main === module) runAlone(landSubgraph);

@@ -1,0 +1,86 @@
+import { z } from 'zod';
+
+export const SUBGRAPH_NAMES = ['catalogue', 'finance', 'land', 'housing', 'education', 'safety'] as const;
+export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
+
+/** Default ports: the gateway on 4000, the subgraphs after it. */
+export const DEFAULT_PORTS: Record<SubgraphName | 'gateway', number> = {
+  gateway: 4000,
+  catalogue: 4001,
+  finance: 4002,
+  land: 4003,
+  housing: 4004,
+  education: 4005,
+  safety: 4006,
+};
+
+const port = z.coerce.number().int().min(0).max(65535);
+
+export interface SubgraphConfig {
+  name: SubgraphName;
+  host: string;
+  port: number;
+  mongodbUri: string;
+  /** The subgraph's own database. */
+  database: string;
+  /** Where the catalogue keeps its index, agencies and regions (the ingest path writes there too). */
+  catalogue: { mongodbUri: string; database: string };
+}
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+/** Formats every problem zod found, one per line, naming the variable. */
+export function configProblems(error: z.ZodError): string {
+  return error.issues.map((issue) => `  ${issue.path.join('.') || '(root)'}: ${issue.message}`).join('\n');
+}
+
+const upper = (name: SubgraphName) => name.toUpperCase();
+
+/**
+ * Settings of every subgraph, read once from the environment and validated together, so one start
+ * reports every wrong variable at once:
+ *   MONGODB_URI (required), MONGODB_DB_PREFIX (default `disclosure`), HOST (default 127.0.0.1),
+ *   <NAME>_PORT, <NAME>_MONGODB_URI, <NAME>_DB for each subgraph.
+ */
+export function loadSubgraphConfigs(env: NodeJS.ProcessEnv = process.env): Record<SubgraphName, SubgraphConfig> {
+  const shape: Record<string, z.ZodTypeAny> = {
+    MONGODB_URI: z.string().regex(/^mongodb(\+srv)?:\/\//, 'must be a mongodb:// or mongodb+srv:// URI').optional(),
+    MONGODB_DB_PREFIX: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,40}$/, 'letters, digits, _ and - only, at most 40')
+      .default('disclosure'),
+    HOST: z.string().default('127.0.0.1'),
+  };
+  for (const name of SUBGRAPH_NAMES) {
+    shape[`${upper(name)}_PORT`] = port.default(DEFAULT_PORTS[name]);
+    shape[`${upper(name)}_MONGODB_URI`] = z.string().regex(/^mongodb(\+srv)?:\/\//, 'must be a mongodb:// URI').optional();
+    shape[`${upper(name)}_DB`] = z.string().regex(/^[A-Za-z0-9_-]{1,60}$/, 'letters, digits, _ and - only').optional();
+  }
+  const parsed = z.object(shape).safeParse(env);
+  if (!parsed.success) throw new ConfigError(`Invalid configuration:\n${configProblems(parsed.error)}`);
+  const values = parsed.data as Record<string, string | number | undefined>;
+  const missing = SUBGRAPH_NAMES.filter((name) => !values[`${upper(name)}_MONGODB_URI`] && !values.MONGODB_URI);
+  if (missing.length) {
+    throw new ConfigError(
+      `Invalid configuration:\n  MONGODB_URI: required (or ${missing.map((n) => `${upper(n)}_MONGODB_URI`).join(', ')})`,
+    );
+  }
+  const dbName = (name: SubgraphName) => (values[`${upper(name)}_DB`] as string) ?? `${values.MONGODB_DB_PREFIX}_${name}`;
+  const configs = {} as Record<SubgraphName, SubgraphConfig>;
+  for (const name of SUBGRAPH_NAMES) {
+    configs[name] = {
+      name,
+      host: values.HOST as string,
+      port: values[`${upper(name)}_PORT`] as number,
+      mongodbUri: (values[`${upper(name)}_MONGODB_URI`] ?? values.MONGODB_URI) as string,
+      database: dbName(name),
+      catalogue: {
+        mongodbUri: (values.CATALOGUE_MONGODB_URI ?? values.MONGODB_URI) as string,
+        database: dbName('catalogue'),
+      },
+    };
+  }
+  return configs;
+}

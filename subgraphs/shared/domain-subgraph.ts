@@ -1,0 +1,104 @@
+import type DataLoader from 'dataloader';
+import type { GraphQLFieldResolver } from 'graphql';
+import type { Collection, Document, IndexDescription } from 'mongodb';
+import type { SubgraphName } from './config';
+import { RECORD_TYPES, type RecordTypeName } from './domains';
+import { byIdLoader } from './loaders';
+import { keysetPage, type PageArgs } from './pagination';
+import { envelopeFieldResolvers, envelopeFilter, ensureEnvelopeIndexes, type EnvelopeFilterInput, type StoredEnvelope } from './records';
+import type { SubgraphDefinition } from './server';
+
+/** One disclosure type of a domain subgraph: how to filter it and how to resolve its own fields. */
+export interface DisclosureTypeSpec<Stored extends StoredEnvelope = StoredEnvelope, FilterInput = never> {
+  type: RecordTypeName;
+  /** Query field listing records of this type, also added to Agency (e.g. `landTransfers`). */
+  listField: string;
+  /** Query field opening one record by index number (e.g. `landTransfer`). */
+  singleField: string;
+  /** The MongoDB filter for the type's own filter input; throws badUserInput for bad values. */
+  filter(input: FilterInput | null | undefined): Document;
+  /** Resolvers of the type's own fields (money, derived values); plain fields need none. */
+  fields?: Record<string, GraphQLFieldResolver<Stored, DomainContext>>;
+  /** Indexes for the type's own filters, beside the envelope indexes every type gets. */
+  indexes?: IndexDescription[];
+}
+
+/** Per-request context of a domain subgraph: a fresh by-id loader for every type it owns. */
+export interface DomainContext {
+  records: Partial<Record<RecordTypeName, DataLoader<string, StoredEnvelope | null>>>;
+}
+
+interface ListArgs<FilterInput> extends PageArgs {
+  envelope?: EnvelopeFilterInput | null;
+  filter?: FilterInput | null;
+}
+
+// Specs of different types have different stored shapes and filter inputs; the builder only passes
+// values between a spec's own functions, so it works over the widest form.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnySpec = DisclosureTypeSpec<any, any>;
+
+/**
+ * Builds a domain subgraph from its types: for each, `Query.<list>(envelope, filter, first, after,
+ * orderBy)`, `Query.<single>(indexNumber)`, `Agency.<list>(...)`, the entity reference resolver (the
+ * same loader as the by-id query), the envelope fields and the type's own fields.
+ */
+export function defineDomainSubgraph(
+  name: Exclude<SubgraphName, 'catalogue'>,
+  dir: string,
+  specs: AnySpec[],
+): SubgraphDefinition<DomainContext> {
+  const collections = new Map<RecordTypeName, Collection<StoredEnvelope>>();
+  const collectionOf = (type: RecordTypeName) => {
+    const collection = collections.get(type);
+    if (!collection) throw new Error(`${name} subgraph used before setup`);
+    return collection;
+  };
+
+  const list = (spec: AnySpec, args: ListArgs<unknown>, agencyCode?: string) =>
+    keysetPage(
+      collectionOf(spec.type),
+      {
+        ...envelopeFilter(args.envelope, 'envelope'),
+        ...spec.filter(args.filter),
+        ...(agencyCode ? { agencyCode } : {}),
+      },
+      args,
+    );
+
+  const Query: Record<string, GraphQLFieldResolver<unknown, DomainContext>> = {};
+  const Agency: Record<string, unknown> = {
+    __resolveReference: (reference: { code: string }) => ({ code: reference.code }),
+  };
+  const typeResolvers: Record<string, unknown> = {};
+
+  for (const spec of specs) {
+    if (RECORD_TYPES[spec.type].subgraph !== name) throw new Error(`${spec.type} does not belong to ${name}`);
+    const load = (context: DomainContext, id: string) => context.records[spec.type]?.load(id) ?? null;
+    Query[spec.listField] = (_source, args: ListArgs<unknown>) => list(spec, args);
+    Query[spec.singleField] = (_source, args: { indexNumber: string }, context) => load(context, args.indexNumber);
+    Agency[spec.listField] = (agency: { code: string }, args: ListArgs<unknown>) => list(spec, args, agency.code);
+    typeResolvers[spec.type] = {
+      __resolveReference: (reference: { id: string }, context: DomainContext) => load(context, reference.id),
+      ...envelopeFieldResolvers,
+      ...spec.fields,
+    };
+  }
+
+  return {
+    name,
+    dir,
+    resolvers: { Query, Agency, ...typeResolvers } as SubgraphDefinition<DomainContext>['resolvers'],
+    async setup({ own }) {
+      for (const spec of specs) {
+        const collection = own.collection<StoredEnvelope>(RECORD_TYPES[spec.type].collection);
+        await ensureEnvelopeIndexes(collection);
+        if (spec.indexes?.length) await collection.createIndexes(spec.indexes);
+        collections.set(spec.type, collection);
+      }
+      return () => ({
+        records: Object.fromEntries(specs.map((spec) => [spec.type, byIdLoader(collectionOf(spec.type))])),
+      });
+    },
+  };
+}
