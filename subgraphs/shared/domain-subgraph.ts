@@ -5,7 +5,7 @@ import type { SubgraphName } from './config';
 import { RECORD_TYPES, type RecordTypeName } from './domains';
 import { byIdLoader } from './loaders';
 import { keysetPage, type PageArgs } from './pagination';
-import { envelopeFieldResolvers, envelopeFilter, ensureEnvelopeIndexes, type EnvelopeFilterInput, type StoredEnvelope } from './records';
+import { envelopeFilter, ensureEnvelopeIndexes, type EnvelopeFilterInput, type StoredEnvelope } from './records';
 import type { SubgraphDefinition } from './server';
 
 /** One disclosure type of a domain subgraph: how to filter it and how to resolve its own fields. */
@@ -80,7 +80,7 @@ export function defineDomainSubgraph(
     Agency[spec.listField] = (agency: { code: string }, args: ListArgs<unknown>) => list(spec, args, agency.code);
     typeResolvers[spec.type] = {
       __resolveReference: (reference: { id: string }, context: DomainContext) => load(context, reference.id),
-      ...envelopeFieldResolvers,
+      id: (record: StoredEnvelope) => record._id,
       ...spec.fields,
     };
   }

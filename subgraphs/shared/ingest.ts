@@ -5,7 +5,8 @@ import { findByIds } from './loaders';
 import type { EnvelopeInput, StoredEnvelope } from './records';
 import { agenciesOf, RegionAncestry, regionsOf } from './reference';
 import { searchIndexFields } from './text';
-import { shanghaiYear } from './time';
+import { shanghaiDate, shanghaiYear } from './time';
+import { PUBLICATION_DEADLINE_WORKING_DAYS, workingDaysAfter } from './workdays';
 
 /** One disclosure as a publisher hands it in: the envelope plus its type's own fields. */
 export interface DisclosureInput<Fields extends object = object> {
@@ -98,6 +99,8 @@ function storedEnvelope(
   regionPath: string[],
 ): StoredEnvelope {
   const documentNumber = input.documentNumber ?? null;
+  const writtenOn = input.writtenOn ?? null;
+  const delay = writtenOn ? workingDaysAfter(writtenOn, shanghaiDate(input.publishedAt)) : null;
   return {
     _id: input.indexNumber,
     type,
@@ -110,12 +113,14 @@ function storedEnvelope(
     regionPath,
     documentNumber,
     subjectTerms: input.subjectTerms,
-    writtenOn: input.writtenOn ?? null,
+    writtenOn,
     publishedAt: input.publishedAt,
     year: shanghaiYear(input.publishedAt),
     disclosureMode: input.disclosureMode,
     interpretationIndexNumber: input.interpretationIndexNumber ?? null,
     sourceUrl: input.sourceUrl ?? null,
+    publicationDelayWorkingDays: delay,
+    publishedLate: delay === null ? null : delay > PUBLICATION_DEADLINE_WORKING_DAYS,
     ...searchIndexFields([input.title, ...input.subjectTerms, documentNumber, agencyName]),
   };
 }

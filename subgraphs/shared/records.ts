@@ -47,6 +47,10 @@ export interface StoredEnvelope {
   disclosureMode: DisclosureMode;
   interpretationIndexNumber: string | null;
   sourceUrl: string | null;
+  /** Working days from writtenOn to publication (null without writtenOn). */
+  publicationDelayWorkingDays: number | null;
+  /** Whether it went public after the 20 working days the Regulations allow (null without writtenOn). */
+  publishedLate: boolean | null;
   grams: string[];
   searchText: string;
 }
@@ -61,6 +65,7 @@ export interface EnvelopeFilterInput {
   publishedTo?: Date | string | null;
   writtenFrom?: Date | string | null;
   writtenTo?: Date | string | null;
+  publishedLate?: boolean | null;
   text?: string | null;
 }
 
@@ -128,6 +133,7 @@ export function envelopeFilter(input: EnvelopeFilterInput | null | undefined, ar
         true,
       ),
       writtenOn: range(`${argument}.writtenFrom`, day(input.writtenFrom), day(input.writtenTo)),
+      publishedLate: input.publishedLate ?? undefined,
     }),
     ...text,
   };

@@ -1,0 +1,8 @@
+import { defineDomainSubgraph } from '../shared/domain-subgraph';
+import { runAlone } from '../shared/run-alone';
+import { educationTypes } from './resolvers';
+
+/** The education subgraph 教育: schools, school fees, enrolment plans and student aid. */
+export const educationSubgraph = defineDomainSubgraph('education', __dirname, educationTypes);
+
+if (require.main === module) runAlone(educationSubgraph);

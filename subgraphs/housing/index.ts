@@ -1,0 +1,8 @@
+import { defineDomainSubgraph } from '../shared/domain-subgraph';
+import { runAlone } from '../shared/run-alone';
+import { housingDisclosureTypes } from './resolvers';
+
+/** The housing subgraph 住房保障: affordable housing projects and allocation results. */
+export const housingSubgraph = defineDomainSubgraph('housing', __dirname, housingDisclosureTypes);
+
+if (require.main === module) runAlone(housingSubgraph);

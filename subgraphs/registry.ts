@@ -1,0 +1,24 @@
+import { catalogueSubgraph } from './catalogue';
+import type { SubgraphName } from './shared/config';
+import type { SubgraphDefinition } from './shared/server';
+import { educationSubgraph } from './education';
+import { financeSubgraph } from './finance';
+import { housingSubgraph } from './housing';
+import { landSubgraph } from './land';
+import { safetySubgraph } from './safety';
+
+/** Every domain subgraph, by name. The catalogue subgraph is listed with them in `allSubgraphs`. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export const domainSubgraphs: Partial<Record<SubgraphName, SubgraphDefinition<any>>> = {
+  education: educationSubgraph,
+  finance: financeSubgraph,
+  housing: housingSubgraph,
+  land: landSubgraph,
+  safety: safetySubgraph,
+};
+
+/** The catalogue subgraph and every domain subgraph: what `npm start` runs and compose composes. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function allSubgraphs(): Array<SubgraphDefinition<any>> {
+  return [catalogueSubgraph, ...Object.values(domainSubgraphs)];
+}
