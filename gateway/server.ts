@@ -45,6 +45,8 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   const httpServer = http.createServer(app);
   const server = new ApolloServer({
     gateway,
+    // The explorer's docs and autocompletion need the schema, in production too: this is a public API.
+    introspection: true,
     formatError,
     includeStacktraceInErrorResponses: false,
     plugins: [...offlinePlugins, ApolloServerPluginDrainHttpServer({ httpServer })],

@@ -2,10 +2,11 @@ import type { Db } from 'mongodb';
 import { loadGatewayConfig } from '../../gateway/config';
 import { startGateway } from '../../gateway/server';
 import { allSubgraphs } from '../../subgraphs/registry';
-import { loadSubgraphConfigs, SUBGRAPH_NAMES, type SubgraphName } from '../../subgraphs/shared/config';
+import { loadSubgraphConfigs, type SubgraphName } from '../../subgraphs/shared/config';
 import { DisclosureWriter } from '../../subgraphs/shared/ingest';
-import { closeMongoClients, database } from '../../subgraphs/shared/mongo';
+import { closeMongoClients } from '../../subgraphs/shared/mongo';
 import { startSubgraph, type RunningSubgraph } from '../../subgraphs/shared/server';
+import { openDatabases } from './databases';
 
 export interface Stack {
   gatewayUrl: string;
@@ -34,9 +35,7 @@ export async function startStack(env: NodeJS.ProcessEnv): Promise<Stack> {
     const gatewayEnv: NodeJS.ProcessEnv = { ...env };
     for (const [name, url] of Object.entries(subgraphUrls)) gatewayEnv[`${name.toUpperCase()}_URL`] = url;
     const gateway = await startGateway(loadGatewayConfig(gatewayEnv));
-    const databases = Object.fromEntries(
-      await Promise.all(SUBGRAPH_NAMES.map(async (name) => [name, await database(configs[name].mongodbUri, configs[name].database)])),
-    ) as Record<SubgraphName, Db>;
+    const databases = await openDatabases(env);
     return {
       gatewayUrl: gateway.url,
       subgraphUrls,

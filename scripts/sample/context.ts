@@ -29,7 +29,14 @@ export class SampleContext {
   readonly rng: Random;
   private readonly serials = new Map<string, number>();
 
-  constructor(seed: number) {
+  /**
+   * `serialBase` is where index-number serials start: 1,000,000 gives the seven-digit serials of
+   * real index numbers; generated scale sets use larger bases so they never collide with the sample.
+   */
+  constructor(
+    seed: number,
+    private readonly serialBase = 1_000_000,
+  ) {
     this.rng = new Random(seed);
   }
 
@@ -66,7 +73,7 @@ export class SampleContext {
     const publishedAt = new Date(startOfShanghaiDay(publishedDay).getTime() + this.rng.int(8, 18) * HOUR_MS + this.rng.int(0, 59) * 60_000);
     const year = Number(shanghaiDate(publishedAt).slice(0, 4));
     const key = `${spec.agency._id}/${year}`;
-    const serial = (this.serials.get(key) ?? this.rng.int(1_000_000, 1_010_000)) + this.rng.int(1, 9);
+    const serial = (this.serials.get(key) ?? this.serialBase + this.rng.int(0, 10_000)) + this.rng.int(1, 9);
     this.serials.set(key, serial);
     const mode: DisclosureMode = this.rng.chance(0.85) ? 'FULL' : this.rng.chance(0.6) ? 'PARTIAL' : 'REDACTED';
     return {

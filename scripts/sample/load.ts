@@ -1,6 +1,6 @@
 import type { Db } from 'mongodb';
 import { RECORD_TYPE_NAMES } from '../../subgraphs/shared/domains';
-import type { DisclosureInput, DisclosureWriter } from '../../subgraphs/shared/ingest';
+import type { DisclosureInput, DisclosureWriter, WriteResult } from '../../subgraphs/shared/ingest';
 import { agenciesOf, regionsOf } from '../../subgraphs/shared/reference';
 import { SampleContext } from './context';
 import { sampleMakers } from './makers';
@@ -22,8 +22,13 @@ export async function loadReferenceData(catalogue: Db): Promise<void> {
  * `total` sample records from a seeded generator, spread evenly over every record type that has a
  * maker, in batches. The same seed gives the same records.
  */
-export function* sampleBatches(seed: number, total: number, batchSize = 1000): Generator<DisclosureInput[]> {
-  const context = new SampleContext(seed);
+export function* sampleBatches(
+  seed: number,
+  total: number,
+  options: { batchSize?: number; serialBase?: number } = {},
+): Generator<DisclosureInput[]> {
+  const batchSize = options.batchSize ?? 1000;
+  const context = new SampleContext(seed, options.serialBase);
   const makers = RECORD_TYPE_NAMES.flatMap((type) => (sampleMakers[type] ? [sampleMakers[type]] : []));
   let batch: DisclosureInput[] = [];
   for (let i = 0; i < total; i++) {
@@ -40,19 +45,25 @@ export function sampleTypeCount(): number {
   return RECORD_TYPE_NAMES.filter((type) => sampleMakers[type]).length;
 }
 
-/** Loads a sample through the one write path, reporting progress after every batch. */
-export async function loadSample(
-  writer: DisclosureWriter,
-  options: { seed: number; total: number; onProgress?: (written: number, total: number) => void },
-): Promise<number> {
-  let written = 0;
-  for (const batch of sampleBatches(options.seed, options.total)) {
+export interface LoadOptions {
+  seed: number;
+  total: number;
+  serialBase?: number;
+  onProgress?: (done: number, total: number) => void;
+}
+
+/**
+ * Loads a sample through the one write path, reporting progress after every batch. Returns what was
+ * written and what was rejected (none, unless the database holds records of other types under the
+ * same index numbers).
+ */
+export async function loadSample(writer: DisclosureWriter, options: LoadOptions): Promise<WriteResult> {
+  const total: WriteResult = { written: 0, rejected: [] };
+  for (const batch of sampleBatches(options.seed, options.total, { serialBase: options.serialBase })) {
     const result = await writer.write(batch);
-    if (result.rejected.length) {
-      throw new Error(`sample records rejected: ${result.rejected.slice(0, 3).map((r) => `${r.indexNumber}: ${r.reason}`).join('; ')}`);
-    }
-    written += result.written;
-    options.onProgress?.(written, options.total);
+    total.written += result.written;
+    total.rejected.push(...result.rejected);
+    options.onProgress?.(total.written + total.rejected.length, options.total);
   }
-  return written;
+  return total;
 }

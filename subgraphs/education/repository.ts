@@ -1,5 +1,5 @@
 import type { Document, IndexDescription } from 'mongodb';
-import { allOf, range, type StoredRecord } from '../shared/records';
+import { allOf, range, type StoredRecord, oneOf } from '../shared/records';
 
 export type SchoolLevel =
   | 'KINDERGARTEN'
@@ -53,7 +53,6 @@ export type StoredSchool = StoredRecord<SchoolFields>;
 export type StoredSchoolFee = StoredRecord<SchoolFeeFields>;
 export type StoredEnrolmentPlan = StoredRecord<EnrolmentPlanFields>;
 
-const oneOf = <T>(values: readonly T[] | null | undefined) => (values ? { $in: [...values] } : undefined);
 
 export interface SchoolFilter {
   levels?: SchoolLevel[] | null;

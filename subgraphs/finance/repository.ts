@@ -1,6 +1,5 @@
 import type { Document, IndexDescription } from 'mongodb';
-import { allOf, range, type StoredRecord } from '../shared/records';
-import { toIsoDay } from '../shared/time';
+import { allOf, range, type StoredRecord, day, oneOf, type DayInput } from '../shared/records';
 
 export type BudgetReportKind = 'BUDGET' | 'FINAL_ACCOUNT';
 export type BudgetScope = 'GOVERNMENT' | 'DEPARTMENT';
@@ -85,9 +84,6 @@ export type StoredBudgetReport = StoredRecord<BudgetReportFields>;
 export type StoredPublicExpenseReport = StoredRecord<PublicExpenseReportFields>;
 export type StoredProcurementAward = StoredRecord<ProcurementAwardFields>;
 
-type Day = Date | string | null | undefined;
-const day = (value: Day) => (value ? toIsoDay(value) : undefined);
-const oneOf = <T>(values: readonly T[] | null | undefined) => (values ? { $in: [...values] } : undefined);
 
 export interface BudgetReportFilter {
   kinds?: BudgetReportKind[] | null;
@@ -132,8 +128,8 @@ export interface ProcurementAwardFilter {
   /** In fen. */
   minAwardAmount?: number | null;
   maxAwardAmount?: number | null;
-  awardDateFrom?: Day;
-  awardDateTo?: Day;
+  awardDateFrom?: DayInput;
+  awardDateTo?: DayInput;
 }
 
 export function procurementAwardFilter(input: ProcurementAwardFilter | null | undefined): Document {

@@ -1,6 +1,5 @@
 import type { Document, IndexDescription } from 'mongodb';
-import { allOf, range, type StoredRecord } from '../shared/records';
-import { toIsoDay } from '../shared/time';
+import { allOf, range, type StoredRecord, day, oneOf, type DayInput } from '../shared/records';
 import type { MaskedIdNumber, MaskedName } from './deidentify';
 
 export type HousingType = 'PUBLIC_RENTAL' | 'LOW_RENT' | 'ECONOMY' | 'SHANTY_TOWN_RENOVATION' | 'SUBSIDISED_RENTAL';
@@ -42,9 +41,6 @@ export interface HousingAllocationFields {
 export type StoredAffordableHousingProject = StoredRecord<AffordableHousingProjectFields>;
 export type StoredHousingAllocation = StoredRecord<HousingAllocationFields>;
 
-type Day = Date | string | null | undefined;
-const day = (value: Day) => (value ? toIsoDay(value) : undefined);
-const oneOf = <T>(values: readonly T[] | null | undefined) => (values ? { $in: [...values] } : undefined);
 
 export interface AffordableHousingProjectFilter {
   housingTypes?: HousingType[] | null;
@@ -69,8 +65,8 @@ export interface HousingAllocationFilter {
   outcomes?: AllocationOutcome[] | null;
   projectName?: string | null;
   minHouseholdSize?: number | null;
-  allocatedFrom?: Day;
-  allocatedTo?: Day;
+  allocatedFrom?: DayInput;
+  allocatedTo?: DayInput;
 }
 
 export function housingAllocationFilter(input: HousingAllocationFilter | null | undefined): Document {

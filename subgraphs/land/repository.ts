@@ -1,6 +1,5 @@
 import type { Document, IndexDescription } from 'mongodb';
-import { allOf, range, type StoredRecord } from '../shared/records';
-import { toIsoDay } from '../shared/time';
+import { allOf, range, type StoredRecord, day, oneOf, type DayInput } from '../shared/records';
 
 export type LandType = 'ARABLE' | 'GARDEN' | 'FOREST' | 'GRASSLAND' | 'OTHER_AGRICULTURAL' | 'CONSTRUCTION' | 'UNUSED';
 export type LandUse = 'RESIDENTIAL' | 'COMMERCIAL' | 'INDUSTRIAL' | 'MIXED' | 'PUBLIC_SERVICE' | 'STORAGE';
@@ -49,9 +48,6 @@ export type StoredLandExpropriation = StoredRecord<LandExpropriationFields>;
 export type StoredHouseExpropriation = StoredRecord<HouseExpropriationFields>;
 export type StoredLandTransfer = StoredRecord<LandTransferFields>;
 
-type Day = Date | string | null | undefined;
-const day = (value: Day) => (value ? toIsoDay(value) : undefined);
-const oneOf = <T>(values: readonly T[] | null | undefined) => (values ? { $in: [...values] } : undefined);
 
 export interface LandExpropriationFilter {
   landTypes?: LandType[] | null;
@@ -59,8 +55,8 @@ export interface LandExpropriationFilter {
   minAreaSquareMetres?: number | null;
   maxAreaSquareMetres?: number | null;
   minHouseholdsAffected?: number | null;
-  approvedFrom?: Day;
-  approvedTo?: Day;
+  approvedFrom?: DayInput;
+  approvedTo?: DayInput;
 }
 
 export function landExpropriationFilter(input: LandExpropriationFilter | null | undefined): Document {
@@ -77,8 +73,8 @@ export function landExpropriationFilter(input: LandExpropriationFilter | null | 
 export interface HouseExpropriationFilter {
   minHouseholdsAffected?: number | null;
   minCompensationBudget?: number | null;
-  decidedFrom?: Day;
-  decidedTo?: Day;
+  decidedFrom?: DayInput;
+  decidedTo?: DayInput;
 }
 
 export function houseExpropriationFilter(input: HouseExpropriationFilter | null | undefined): Document {
@@ -99,8 +95,8 @@ export interface LandTransferFilter {
   minAreaSquareMetres?: number | null;
   maxAreaSquareMetres?: number | null;
   winningParty?: string | null;
-  transferredFrom?: Day;
-  transferredTo?: Day;
+  transferredFrom?: DayInput;
+  transferredTo?: DayInput;
 }
 
 export function landTransferFilter(input: LandTransferFilter | null | undefined): Document {

@@ -1,6 +1,6 @@
 import type { Document, IndexDescription } from 'mongodb';
-import { allOf, range, type StoredRecord } from '../shared/records';
-import { endOfShanghaiDay, startOfShanghaiDay, toIsoDay } from '../shared/time';
+import { allOf, range, type StoredRecord, day, oneOf, type DayInput } from '../shared/records';
+import { endOfShanghaiDay, startOfShanghaiDay } from '../shared/time';
 
 export type AccidentIndustry =
   | 'MINING'
@@ -89,17 +89,14 @@ export type StoredSafetyAccident = StoredRecord<SafetyAccidentFields>;
 export type StoredAdministrativePenalty = StoredRecord<AdministrativePenaltyFields>;
 export type StoredFoodDrugSampling = StoredRecord<FoodDrugSamplingFields>;
 
-type Day = Date | string | null | undefined;
-const day = (value: Day) => (value ? toIsoDay(value) : undefined);
-const oneOf = <T>(values: readonly T[] | null | undefined) => (values ? { $in: [...values] } : undefined);
 
 export interface SafetyAccidentFilter {
   grades?: AccidentGrade[] | null;
   industries?: AccidentIndustry[] | null;
   minDeaths?: number | null;
   maxDeaths?: number | null;
-  occurredFrom?: Day;
-  occurredTo?: Day;
+  occurredFrom?: DayInput;
+  occurredTo?: DayInput;
   /** In fen: the YuanAmount scalar has already parsed it. */
   minDirectEconomicLoss?: number | null;
 }
@@ -128,8 +125,8 @@ export interface AdministrativePenaltyFilter {
   /** In fen: the YuanAmount scalar has already parsed it. */
   minFineAmount?: number | null;
   maxFineAmount?: number | null;
-  decidedFrom?: Day;
-  decidedTo?: Day;
+  decidedFrom?: DayInput;
+  decidedTo?: DayInput;
 }
 
 export function administrativePenaltyFilter(input: AdministrativePenaltyFilter | null | undefined): Document {
@@ -147,8 +144,8 @@ export interface FoodDrugSamplingFilter {
   outcomes?: SamplingOutcome[] | null;
   productCategories?: SamplingCategory[] | null;
   producer?: string | null;
-  sampledOnFrom?: Day;
-  sampledOnTo?: Day;
+  sampledOnFrom?: DayInput;
+  sampledOnTo?: DayInput;
 }
 
 export function foodDrugSamplingFilter(input: FoodDrugSamplingFilter | null | undefined): Document {

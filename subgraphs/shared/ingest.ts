@@ -1,7 +1,8 @@
-import type { AnyBulkWriteOperation, Db } from 'mongodb';
+import type { Db } from 'mongodb';
 import type { SubgraphName } from './config';
 import { CATALOGUE_ENTRIES, RECORD_TYPES, type RecordTypeName } from './domains';
 import { findByIds } from './loaders';
+import { storeById } from './mongo';
 import type { EnvelopeInput, StoredEnvelope } from './records';
 import { agenciesOf, RegionAncestry, regionsOf } from './reference';
 import { searchIndexFields } from './text';
@@ -68,26 +69,18 @@ export class DisclosureWriter {
       stored.push({ type, fields: input.fields, envelope: storedEnvelope(type, envelope, agency.name, regionPath) });
     }
 
-    const byType = new Map<RecordTypeName, Array<AnyBulkWriteOperation<StoredEnvelope>>>();
+    const known = new Set(existing.keys());
+    const byType = new Map<RecordTypeName, StoredEnvelope[]>();
     for (const { type, envelope, fields } of stored) {
-      const operations = byType.get(type) ?? [];
-      operations.push({ replaceOne: { filter: { _id: envelope._id }, replacement: { ...fields, ...envelope }, upsert: true } });
-      byType.set(type, operations);
+      byType.set(type, [...(byType.get(type) ?? []), { ...fields, ...envelope }]);
     }
     await Promise.all(
-      [...byType].map(([type, operations]) => {
+      [...byType].map(([type, records]) => {
         const { subgraph, collection } = RECORD_TYPES[type];
-        return this.databases[subgraph].collection<StoredEnvelope>(collection).bulkWrite(operations, { ordered: false });
+        return storeById(this.databases[subgraph].collection<StoredEnvelope>(collection), records, known);
       }),
     );
-    if (stored.length) {
-      await entries.bulkWrite(
-        stored.map(({ envelope }) => ({
-          replaceOne: { filter: { _id: envelope._id }, replacement: envelope, upsert: true },
-        })),
-        { ordered: false },
-      );
-    }
+    await storeById(entries, stored.map(({ envelope }) => envelope), known);
     return { written: stored.length, rejected };
   }
 }

@@ -80,6 +80,18 @@ function inList(argument: string, values: readonly string[] | null | undefined):
   return { $in: [...values] };
 }
 
+/** A date scalar's value (or nothing) as `YYYY-MM-DD`. */
+export type DayInput = Date | string | null | undefined;
+
+export function day(value: DayInput): string | undefined {
+  return value ? toIsoDay(value) : undefined;
+}
+
+/** `{ $in: values }`, or nothing when the filter was not given. */
+export function oneOf<T>(values: readonly T[] | null | undefined): Document | undefined {
+  return values ? { $in: [...values] } : undefined;
+}
+
 /** Adds `min`/`max` bounds to a clause, rejecting an empty range with the argument's name. */
 export function range(
   argument: string,
@@ -109,7 +121,6 @@ export function allOf(clauses: Record<string, Document | string | number | boole
 /** The MongoDB filter for an EnvelopeFilter; `argument` names the GraphQL argument in errors. */
 export function envelopeFilter(input: EnvelopeFilterInput | null | undefined, argument = 'filter'): Document {
   if (!input) return {};
-  const day = (value: Date | string | null | undefined) => (value ? toIsoDay(value) : undefined);
   const publishedFrom = day(input.publishedFrom);
   const publishedTo = day(input.publishedTo);
   let text: Document | undefined;

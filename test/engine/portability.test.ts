@@ -2,7 +2,7 @@
  * Every query shape the project relies on, run against the chosen engine (FerretDB here, MongoDB 6+
  * anywhere else). When code starts using a new shape, add it here first: ENGINE.md lists the subset.
  */
-import { MongoServerError, type Collection } from 'mongodb';
+import { MongoBulkWriteError, MongoServerError, type Collection } from 'mongodb';
 import { openTestDatabase, type TestDatabase } from '../support/database';
 
 interface Doc {
@@ -106,6 +106,17 @@ describe('writes', () => {
       ['idx-0003', '文件3'],
       ['idx-0004', '文件4'],
     ]);
+  });
+
+  it('unordered insertMany stores the new documents and reports each duplicate with its position', async () => {
+    await records.insertOne(doc(2));
+    const error = await records
+      .insertMany([doc(1), doc(2), doc(3)], { ordered: false })
+      .catch((e: unknown) => e as MongoBulkWriteError);
+    expect(error).toBeInstanceOf(MongoBulkWriteError);
+    const writeErrors = [(error as MongoBulkWriteError).writeErrors].flat();
+    expect(writeErrors.map((e) => [e.index, e.code])).toEqual([[1, 11000]]);
+    expect((await records.find().sort({ _id: 1 }).toArray()).map((d) => d._id)).toEqual(['idx-0001', 'idx-0002', 'idx-0003']);
   });
 
   it('unordered bulkWrite stores the good documents and reports the duplicate', async () => {

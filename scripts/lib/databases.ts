@@ -1,0 +1,18 @@
+import type { Db } from 'mongodb';
+import { allSubgraphs } from '../../subgraphs/registry';
+import { loadSubgraphConfigs, SUBGRAPH_NAMES, type SubgraphName } from '../../subgraphs/shared/config';
+import { database } from '../../subgraphs/shared/mongo';
+
+/** Every subgraph's database, as configured by `env` (see README, Settings). */
+export async function openDatabases(env: NodeJS.ProcessEnv): Promise<Record<SubgraphName, Db>> {
+  const configs = loadSubgraphConfigs(env);
+  const entries = await Promise.all(
+    SUBGRAPH_NAMES.map(async (name) => [name, await database(configs[name].mongodbUri, configs[name].database)] as const),
+  );
+  return Object.fromEntries(entries) as Record<SubgraphName, Db>;
+}
+
+/** Creates every subgraph's indexes, as each subgraph does when it starts. */
+export async function prepareDatabases(databases: Record<SubgraphName, Db>): Promise<void> {
+  await Promise.all(allSubgraphs().map((s) => s.setup({ own: databases[s.name], catalogue: databases.catalogue })));
+}

@@ -1,0 +1,220 @@
+/**
+ * The explorer at the gateway's root, over HTTP: a page that works with no internet (every file
+ * it loads comes from the gateway), and every ready example of gateway/examples.ts answering
+ * through the gateway with real results.
+ */
+import { EXAMPLES, type ExampleName } from '../../gateway/examples';
+import type { ProcurementAwardFields } from '../../subgraphs/finance/repository';
+import type { LandExpropriationFields, LandTransferFields } from '../../subgraphs/land/repository';
+import { disclosure, envelope } from '../support/builders';
+import { startTestStack, type TestStack } from '../support/stack';
+
+const supplier = EXAMPLES.procurementAwardsToSupplier.variables.supplier;
+
+const award: ProcurementAwardFields = {
+  projectName: '岳阳县农村学校多媒体教学设备采购项目',
+  projectNumber: 'YYXZC2017-018',
+  method: 'OPEN_TENDER',
+  budgetFen: 2_400_000_00,
+  supplierName: supplier,
+  supplierCreditCode: null,
+  awardAmountFen: 2_212_000_00,
+  awardDate: '2017-02-27',
+  procuringEntity: '岳阳县教育局',
+  itemsDescription: '交互式多媒体教学一体机、录播系统及安装调试',
+};
+
+function transfer(finalPriceFen: number): LandTransferFields {
+  return {
+    parcelNumber: `532301-2014-${finalPriceFen}`,
+    location: '楚雄市开发区',
+    areaSquareMetres: 8_000,
+    use: 'COMMERCIAL',
+    termYears: 40,
+    method: 'AUCTION',
+    floorAreaRatio: 3,
+    startingPriceFen: (finalPriceFen / 5) * 4,
+    finalPriceFen,
+    winningParty: '云南城投置业股份有限公司',
+    transferredOn: '2014-07-01',
+  };
+}
+
+const expropriation: LandExpropriationFields = {
+  approvalNumber: '湘政土批〔2017〕31号',
+  approvalAuthority: '湖南省人民政府',
+  approvedOn: '2017-02-20',
+  location: '荣家湾镇东山村',
+  areaSquareMetres: 33_333.5,
+  landType: 'ARABLE',
+  compensationPerMuFen: 45_000_00,
+  totalCompensationFen: 2_250_000_00,
+  householdsAffected: 21,
+  resettlementPlan: '货币安置',
+};
+
+const portalRecord = disclosure(
+  'ProcurementAward',
+  envelope('岳阳县财政局', {
+    indexNumber: EXAMPLES.portalRecord.variables.indexNumber,
+    title: '岳阳县农村学校多媒体教学设备采购项目中标结果公告',
+    category: EXAMPLES.portalHeading.variables.heading,
+    publishedAt: new Date('2017-03-06T02:00:00Z'),
+  }),
+  award,
+);
+const dearTransfer = disclosure(
+  'LandTransfer',
+  envelope('楚雄州国土资源局', { title: '楚雄市商业用地拍卖出让结果公示', category: '土地出让', publishedAt: new Date('2014-07-08T02:00:00Z') }),
+  transfer(8_000_000_00),
+);
+const cheapTransfer = disclosure(
+  'LandTransfer',
+  envelope('楚雄州国土资源局', { title: '楚雄市商业用地挂牌出让结果公示', category: '土地出让', publishedAt: new Date('2014-07-09T02:00:00Z') }),
+  transfer(300_000_00),
+);
+const lateExpropriation = disclosure(
+  'LandExpropriation',
+  envelope('岳阳县国土资源局', {
+    title: '岳阳县2017年度第1批次征地拆迁补偿方案公告',
+    category: '征地拆迁',
+    writtenOn: '2017-03-01',
+    publishedAt: new Date('2017-05-02T02:00:00Z'),
+  }),
+  expropriation,
+);
+const seeded = [portalRecord, dearTransfer, cheapTransfer, lateExpropriation];
+
+interface Connection {
+  totalCount: number;
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  edges: Array<{ node: { indexNumber: string } }>;
+}
+type Rows = Array<{ count: number }>;
+
+/** The results each example answers with, as seen in its response data. */
+const resultsOf: Record<ExampleName, (data: Record<string, any>) => unknown[]> = {
+  portalHeading: (data) => data.agency.disclosures.edges,
+  portalRecord: (data) => (data.disclosure ? [data.disclosure] : []),
+  landTransfersAbovePrice: (data) => data.landTransfers.edges,
+  procurementAwardsToSupplier: (data) => data.procurementAwards.edges,
+  recordsMentioning: (data) => data.catalogue.edges,
+  countsByAgencyAndYear: (data) => data.catalogueCounts,
+  lateAgencies: (data) => data.lateByAgency,
+  pullSince: (data) => data.catalogue.edges,
+};
+
+let stack: TestStack;
+
+beforeAll(async () => {
+  stack = await startTestStack('explorer');
+  expect(await stack.writer.write(seeded)).toEqual({ written: seeded.length, rejected: [] });
+});
+afterAll(async () => {
+  await stack?.close();
+});
+
+async function fetchPage(): Promise<{ response: Response; html: string }> {
+  const response = await fetch(stack.gatewayUrl);
+  return { response, html: await response.text() };
+}
+
+function referencedFiles(html: string): Array<{ url: string; kind: 'script' | 'style' }> {
+  const scripts = [...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((m) => ({ url: m[1], kind: 'script' as const }));
+  const styles = [...html.matchAll(/<link[^>]*rel="stylesheet"[^>]*href="([^"]+)"/g)].map((m) => ({ url: m[1], kind: 'style' as const }));
+  return [...scripts, ...styles];
+}
+
+describe('the page', () => {
+  it('is HTML that loads nothing from another host', async () => {
+    const { response, html } = await fetchPage();
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(html).toContain('<div id="explorer">');
+    const gatewayHost = new URL(stack.gatewayUrl).host;
+    const foreignUrls = [...html.matchAll(/https?:\/\/[^\s"'<>)]+/g)].map((m) => m[0]).filter((url) => new URL(url).host !== gatewayHost);
+    expect(foreignUrls).toEqual([]);
+    expect(response.headers.get('content-security-policy')).toContain("connect-src 'self'");
+  });
+
+  it('serves every script and style it references itself, with its content type and a long cache life', async () => {
+    const { html } = await fetchPage();
+    const files = referencedFiles(html);
+    expect(files.map((f) => f.url.split('/').pop())).toEqual([
+      'react.production.min.js',
+      'react-dom.production.min.js',
+      'graphiql.min.js',
+      'explorer.js',
+      'graphiql.min.css',
+      'explorer.css',
+    ]);
+    for (const file of files) {
+      expect(file.url).toMatch(/^\/explorer\/assets\//);
+      const response = await fetch(new URL(file.url, stack.gatewayUrl));
+      expect({ url: file.url, status: response.status }).toEqual({ url: file.url, status: 200 });
+      expect(response.headers.get('content-type')).toMatch(file.kind === 'script' ? /^text\/javascript/ : /^text\/css/);
+      expect(response.headers.get('cache-control')).toContain('immutable');
+      expect((await response.arrayBuffer()).byteLength).toBeGreaterThan(0);
+    }
+  });
+
+  it('lists every example, also for readers without JavaScript', async () => {
+    const { html } = await fetchPage();
+    for (const example of Object.values(EXAMPLES)) {
+      expect(html).toContain(example.title.en);
+      expect(html).toContain(example.title.zh);
+    }
+  });
+
+  it('answers an unknown asset with 404', async () => {
+    const response = await fetch(new URL('/explorer/assets/0000000000000000/graphiql.min.js', stack.gatewayUrl));
+    expect(response.status).toBe(404);
+  });
+});
+
+describe('the examples', () => {
+  it.each(Object.keys(EXAMPLES) as ExampleName[])('%s runs through the gateway with results', async (name) => {
+    const { query, variables } = EXAMPLES[name];
+    const response = await stack.query(query, variables);
+    expect(response.errors).toBeUndefined();
+    expect(response.status).toBe(200);
+    expect(resultsOf[name](response.data!).length).toBeGreaterThan(0);
+  });
+
+  it('finds the land transfer above the price and not the one below it', async () => {
+    const { query, variables } = EXAMPLES.landTransfersAbovePrice;
+    const response = await stack.query<{ landTransfers: Connection }>(query, variables);
+    expect(response.data?.landTransfers.edges.map((e) => e.node.indexNumber)).toEqual([dearTransfer.envelope.indexNumber]);
+  });
+
+  it('finds the late agency', async () => {
+    const { query, variables } = EXAMPLES.lateAgencies;
+    const response = await stack.query<{ lateByAgency: Array<{ keys: Array<{ value: string }>; count: number }> }>(query, variables);
+    expect(response.data?.lateByAgency).toEqual([{ keys: [expect.objectContaining({ value: lateExpropriation.envelope.agencyCode })], count: 1 }]);
+  });
+
+  it('lets another agency pull page by page without missing or repeating a record', async () => {
+    const { query, variables } = EXAMPLES.pullSince;
+    const pulled: string[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const response: { data?: { catalogue: Connection } | null } = await stack.query<{ catalogue: Connection }>(query, {
+        ...variables,
+        first: 1,
+        after,
+      });
+      const page = response.data!.catalogue;
+      pulled.push(...page.edges.map((e) => e.node.indexNumber));
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
+    }
+    const oldestFirst = [...seeded].sort((a, b) => a.envelope.publishedAt.getTime() - b.envelope.publishedAt.getTime());
+    expect(pulled).toEqual(oldestFirst.map((r) => r.envelope.indexNumber));
+  });
+
+  it('counts by agency and year in rows that add up to every record', async () => {
+    const { query, variables } = EXAMPLES.countsByAgencyAndYear;
+    const response = await stack.query<{ catalogueCounts: Rows }>(query, variables);
+    expect(response.data?.catalogueCounts.reduce((sum, row) => sum + row.count, 0)).toBe(seeded.length);
+  });
+});
