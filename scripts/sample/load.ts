@@ -1,21 +1,20 @@
 import type { Db } from 'mongodb';
 import { RECORD_TYPE_NAMES } from '../../subgraphs/shared/domains';
 import type { DisclosureInput, DisclosureWriter, WriteResult } from '../../subgraphs/shared/ingest';
+import { findByIds } from '../../subgraphs/shared/loaders';
+import { storeById } from '../../subgraphs/shared/mongo';
 import { agenciesOf, regionsOf } from '../../subgraphs/shared/reference';
 import { SampleContext } from './context';
 import { sampleMakers } from './makers';
 import { AGENCIES, REGIONS, storedAgency } from './reference';
 
-/** Writes the sample regions and agencies (idempotent: upserts by code). */
+/** Writes the sample regions and agencies by code; running it again changes nothing. */
 export async function loadReferenceData(catalogue: Db): Promise<void> {
-  await regionsOf(catalogue).bulkWrite(
-    REGIONS.map((region) => ({ replaceOne: { filter: { _id: region._id }, replacement: region, upsert: true } })),
-  );
-  await agenciesOf(catalogue).bulkWrite(
-    AGENCIES.map((agency) => ({
-      replaceOne: { filter: { _id: agency._id }, replacement: storedAgency(agency), upsert: true },
-    })),
-  );
+  const regions = regionsOf(catalogue);
+  const agencies = agenciesOf(catalogue);
+  await storeById(regions, REGIONS, await findByIds(regions, REGIONS.map((r) => r._id)));
+  const stored = AGENCIES.map(storedAgency);
+  await storeById(agencies, stored, await findByIds(agencies, stored.map((a) => a._id)));
 }
 
 /**

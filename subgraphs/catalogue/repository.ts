@@ -2,6 +2,7 @@ import type { Collection, Db, Document } from 'mongodb';
 import { CATALOGUE_ENTRIES, type RecordTypeName } from '../shared/domains';
 import { badUserInput } from '../shared/errors';
 import { findByIds } from '../shared/loaders';
+import { ensureIndexes } from '../shared/mongo';
 import { keysetPage, type PageArgs } from '../shared/pagination';
 import { envelopeFilter, ensureEnvelopeIndexes, type DomainName, type EnvelopeFilterInput, type StoredEnvelope } from '../shared/records';
 import { agenciesOf, regionsOf, RegionAncestry, type AdministrativeLevel, type StoredAgency, type StoredRegion } from '../shared/reference';
@@ -57,15 +58,15 @@ export class CatalogueRepository {
 
   async ensureIndexes(): Promise<void> {
     await ensureEnvelopeIndexes(this.entries);
-    await this.entries.createIndexes([
+    await ensureIndexes(this.entries as never, [
       { key: { domain: 1, publishedAt: -1 }, name: 'domain_published' },
       { key: { type: 1, publishedAt: -1 }, name: 'type_published' },
     ]);
-    await this.agencies.createIndexes([
+    await ensureIndexes(this.agencies as never, [
       { key: { parentCode: 1 }, name: 'parent' },
       { key: { regionCode: 1 }, name: 'region' },
     ]);
-    await this.regions.createIndex({ parentCode: 1 }, { name: 'parent' });
+    await ensureIndexes(this.regions as never, [{ key: { parentCode: 1 }, name: 'parent' }]);
   }
 
   page(filter: Document, args: PageArgs) {

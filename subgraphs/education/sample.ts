@@ -196,7 +196,7 @@ function sampleSchool<Level extends SchoolLevel>(
   const { rng } = ctx;
   const level = rng.pick(levels);
   const ownership: SchoolOwnership = rng.chance(PRIVATE_SHARE[level]) ? 'PRIVATE' : 'PUBLIC';
-  const town = rng.pick(TOWNS[agency.regionCode] ?? ['城关镇']);
+  const town = rng.pick(TOWNS[agency.regionCode]);
   return { schoolName: nameOf(ctx, level, ownership, placeOf(agency), town), level, ownership, town };
 }
 

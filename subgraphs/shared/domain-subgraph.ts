@@ -4,6 +4,7 @@ import type { Collection, Document, IndexDescription } from 'mongodb';
 import type { SubgraphName } from './config';
 import { RECORD_TYPES, type RecordTypeName } from './domains';
 import { byIdLoader } from './loaders';
+import { ensureIndexes } from './mongo';
 import { keysetPage, type PageArgs } from './pagination';
 import { envelopeFilter, ensureEnvelopeIndexes, type EnvelopeFilterInput, type StoredEnvelope } from './records';
 import type { SubgraphDefinition } from './server';
@@ -93,7 +94,7 @@ export function defineDomainSubgraph(
       for (const spec of specs) {
         const collection = own.collection<StoredEnvelope>(RECORD_TYPES[spec.type].collection);
         await ensureEnvelopeIndexes(collection);
-        if (spec.indexes?.length) await collection.createIndexes(spec.indexes);
+        await ensureIndexes(collection as never, spec.indexes ?? []);
         collections.set(spec.type, collection);
       }
       return () => ({

@@ -69,18 +69,20 @@ export class DisclosureWriter {
       stored.push({ type, fields: input.fields, envelope: storedEnvelope(type, envelope, agency.name, regionPath) });
     }
 
-    const known = new Set(existing.keys());
     const byType = new Map<RecordTypeName, StoredEnvelope[]>();
     for (const { type, envelope, fields } of stored) {
-      byType.set(type, [...(byType.get(type) ?? []), { ...fields, ...envelope }]);
+      const records = byType.get(type) ?? [];
+      records.push({ ...fields, ...envelope });
+      byType.set(type, records);
     }
     await Promise.all(
-      [...byType].map(([type, records]) => {
+      [...byType].map(async ([type, records]) => {
         const { subgraph, collection } = RECORD_TYPES[type];
-        return storeById(this.databases[subgraph].collection<StoredEnvelope>(collection), records, known);
+        const domain = this.databases[subgraph].collection<StoredEnvelope>(collection);
+        await storeById(domain, records, await findByIds(domain, records.map((r) => r._id)));
       }),
     );
-    await storeById(entries, stored.map(({ envelope }) => envelope), known);
+    await storeById(entries, stored.map(({ envelope }) => envelope), existing);
     return { written: stored.length, rejected };
   }
 }

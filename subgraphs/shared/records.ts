@@ -1,6 +1,7 @@
 import type { Collection, Document, Filter } from 'mongodb';
 import { badUserInput } from './errors';
 import { endOfShanghaiDay, shanghaiDate, startOfShanghaiDay, toIsoDay } from './time';
+import { ensureIndexes } from './mongo';
 import { normalizeText, textFilter } from './text';
 
 export type DomainName = 'FINANCE' | 'LAND' | 'HOUSING' | 'EDUCATION' | 'SAFETY';
@@ -161,7 +162,7 @@ export const envelopeFieldResolvers = {
 
 /** Indexes every collection of stored envelopes needs: the default order, filters, search. */
 export async function ensureEnvelopeIndexes(collection: Collection<StoredEnvelope>): Promise<void> {
-  await collection.createIndexes([
+  await ensureIndexes(collection as never, [
     { key: { publishedAt: -1, _id: -1 }, name: 'published' },
     { key: { agencyCode: 1, publishedAt: -1, _id: -1 }, name: 'agency_published' },
     { key: { regionPath: 1, publishedAt: -1 }, name: 'region_published' },

@@ -2,7 +2,8 @@
  * Every query shape the project relies on, run against the chosen engine (FerretDB here, MongoDB 6+
  * anywhere else). When code starts using a new shape, add it here first: ENGINE.md lists the subset.
  */
-import { MongoBulkWriteError, MongoServerError, type Collection } from 'mongodb';
+import { MongoBulkWriteError, MongoServerError, type Collection, type IndexDescription } from 'mongodb';
+import { ensureIndexes, storeById } from '../../subgraphs/shared/mongo';
 import { openTestDatabase, type TestDatabase } from '../support/database';
 
 interface Doc {
@@ -50,6 +51,16 @@ describe('indexes', () => {
     expect(error).toBeInstanceOf(MongoServerError);
     expect((error as MongoServerError).code).toBe(11000);
     expect(await records.countDocuments()).toBe(1);
+  });
+
+  it('creating existing indexes again, one command each, changes nothing (as every restart does)', async () => {
+    const indexes: IndexDescription[] = [
+      { key: { publishedAt: -1, _id: -1 }, name: 'published_desc' },
+      { key: { terms: 1 }, name: 'terms' },
+    ];
+    await ensureIndexes(records as never, indexes);
+    await ensureIndexes(records as never, indexes);
+    expect((await records.listIndexes().toArray()).map((i) => i.name).sort()).toEqual(['_id_', 'published_desc', 'terms']);
   });
 
   it('creates compound indexes and lists them', async () => {
@@ -117,6 +128,16 @@ describe('writes', () => {
     const writeErrors = [(error as MongoBulkWriteError).writeErrors].flat();
     expect(writeErrors.map((e) => [e.index, e.code])).toEqual([[1, 11000]]);
     expect((await records.find().sort({ _id: 1 }).toArray()).map((d) => d._id)).toEqual(['idx-0001', 'idx-0002', 'idx-0003']);
+  });
+
+  it('replacing many existing documents goes through in chunks, and identical ones are left alone', async () => {
+    const originals = Array.from({ length: 120 }, (_, i) => doc(i + 1));
+    await records.insertMany(originals);
+    const existing = new Map(originals.map((d) => [d._id, d]));
+    const changed = originals.map((d, i) => (i % 2 ? { ...d, title: `改${d.title}` } : d));
+    expect(await storeById(records, changed, existing)).toBe(60);
+    expect(await records.countDocuments({ title: { $regex: '^改' } })).toBe(60);
+    expect(await storeById(records, changed, new Map(changed.map((d) => [d._id, d])))).toBe(0);
   });
 
   it('unordered bulkWrite stores the good documents and reports the duplicate', async () => {
