@@ -39,6 +39,8 @@ export interface EngineOptions {
   log?: (line: string) => void;
   /** Environment to read settings from; process.env by default. */
   env?: NodeJS.ProcessEnv;
+  /** Port on 127.0.0.1 to listen on; a free one when omitted (a restart can reuse the last one). */
+  port?: number;
 }
 
 export class EngineUnavailableError extends Error {
@@ -152,7 +154,11 @@ async function startMongodViaMemoryServer(
   const dataDir = options.dataDir;
   const server = await MongoMemoryServer.create({
     binary,
-    instance: { ip: '127.0.0.1', ...(dataDir ? { dbPath: dataDir, storageEngine: 'wiredTiger' } : {}) },
+    instance: {
+      ip: '127.0.0.1',
+      ...(options.port ? { port: options.port } : {}),
+      ...(dataDir ? { dbPath: dataDir, storageEngine: 'wiredTiger' } : {}),
+    },
   });
   const uri = server.getUri();
   log(`mongod ready at ${uri}`);
@@ -329,7 +335,7 @@ async function startFerretdb(binary: string, options: EngineOptions, log: (line:
   const ownsDataDir = !options.dataDir;
   const dataDir = options.dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'ferretdb-'));
   await fs.mkdir(dataDir, { recursive: true });
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const args = [
     `--listen-addr=127.0.0.1:${port}`,
     '--handler=sqlite',

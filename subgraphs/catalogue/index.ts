@@ -1,18 +1,22 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import { actorFor } from '../shared/auth';
+import { ChangeLog } from '../shared/changes';
+import { DisclosureWriter } from '../shared/ingest';
 import { runAlone } from '../shared/run-alone';
 import type { SubgraphDefinition } from '../shared/server';
 import { CatalogueRepository } from './repository';
 import { createContext, resolvers, type CatalogueContext } from './resolvers';
 
-/** The catalogue subgraph: the cross-domain index, agencies and regions. */
+/** The catalogue subgraph: the cross-domain index, agencies and regions, publishing and the change feed. */
 export const catalogueSubgraph: SubgraphDefinition<CatalogueContext> = {
   name: 'catalogue',
   dir: __dirname,
   resolvers: resolvers as unknown as GraphQLResolverMap<CatalogueContext>,
-  async setup({ catalogue }) {
+  async setup({ catalogue, all }) {
     const repository = new CatalogueRepository(catalogue);
     await repository.ensureIndexes();
-    return () => createContext(repository);
+    const services = { repository, writer: new DisclosureWriter(all), changeLog: new ChangeLog(catalogue) };
+    return async ({ authorization }) => createContext(services, await actorFor(catalogue, authorization));
   },
 };
 

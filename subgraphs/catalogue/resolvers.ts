@@ -1,15 +1,23 @@
 import DataLoader from 'dataloader';
 import { RECORD_TYPE_NAMES } from '../shared/domains';
 import { badUserInput } from '../shared/errors';
+import { isVisible, visibilityFilter, type Actor } from '../shared/auth';
+import type { ChangeLog } from '../shared/changes';
+import type { DisclosureWriter } from '../shared/ingest';
 import { byIdLoader } from '../shared/loaders';
 import type { PageArgs } from '../shared/pagination';
 import { envelopeFieldResolvers, type StoredEnvelope } from '../shared/records';
 import type { AdministrativeLevel, StoredAgency, StoredRegion } from '../shared/reference';
+import { publishingResolvers } from './publishing';
 import { catalogueFilter, CatalogueRepository, type CatalogueFilterInput, type Dimension } from './repository';
 
-/** Per-request context: the repository and fresh loaders, one MongoDB command per batch. */
+/** Per-request context: who asks, the repository and fresh loaders, one MongoDB command per batch. */
 export interface CatalogueContext {
+  actor: Actor;
   repository: CatalogueRepository;
+  /** The one write path, for the publishing API. */
+  writer: DisclosureWriter;
+  changeLog: ChangeLog;
   entries: DataLoader<string, StoredEnvelope | null>;
   agencies: DataLoader<string, StoredAgency | null>;
   regions: DataLoader<string, StoredRegion | null>;
@@ -18,14 +26,19 @@ export interface CatalogueContext {
   regionAgencies: DataLoader<string, StoredAgency[]>;
 }
 
-export function createContext(repository: CatalogueRepository): CatalogueContext {
+export function createContext(
+  services: { repository: CatalogueRepository; writer: DisclosureWriter; changeLog: ChangeLog },
+  actor: Actor,
+): CatalogueContext {
+  const { repository } = services;
   const grouped = <T>(load: (keys: readonly string[]) => Promise<Map<string, T[]>>) =>
     new DataLoader<string, T[]>(async (keys) => {
       const found = await load(keys);
       return keys.map((key) => found.get(key) ?? []);
     });
   return {
-    repository,
+    ...services,
+    actor,
     entries: byIdLoader(repository.entries),
     agencies: byIdLoader(repository.agencies),
     regions: byIdLoader(repository.regions),
@@ -43,7 +56,9 @@ const MAX_DIMENSIONS = 3;
 
 /** A connection over the catalogue index, with facets counted only when asked for. */
 async function cataloguePage(args: CatalogueArgs, context: CatalogueContext, agencyCode?: string) {
-  const filter = { ...catalogueFilter(args.filter), ...(agencyCode ? { agencyCode } : {}) };
+  const filter = {
+    $and: [visibilityFilter(context.actor), { ...catalogueFilter(args.filter), ...(agencyCode ? { agencyCode } : {}) }],
+  };
   const connection = await context.repository.page(filter, args);
   return { ...connection, facets: { filter } };
 }
@@ -65,18 +80,27 @@ async function facet(dimension: Dimension, filter: object, context: CatalogueCon
 const facetResolver = (dimension: Dimension) => (source: { filter: object }, _args: unknown, context: CatalogueContext) =>
   facet(dimension, source.filter, context);
 
+/** A record by index number, if the actor may see it. */
+async function visibleEntry(indexNumber: string, context: CatalogueContext): Promise<StoredEnvelope | null> {
+  const entry = await context.entries.load(indexNumber);
+  return entry && isVisible(entry, context.actor) ? entry : null;
+}
+
 const disclosureResolvers = {
-  __resolveReference: (reference: { id: string }, context: CatalogueContext) => context.entries.load(reference.id),
+  __resolveReference: (reference: { id: string }, context: CatalogueContext) => visibleEntry(reference.id, context),
   ...envelopeFieldResolvers,
   // Agency and Region live here, so the catalogue answers them whole rather than as references.
   agency: (entry: StoredEnvelope, _args: unknown, context: CatalogueContext) => context.agencies.load(entry.agencyCode),
   region: (entry: StoredEnvelope, _args: unknown, context: CatalogueContext) => context.regions.load(entry.regionCode),
   interpretation: (entry: StoredEnvelope, _args: unknown, context: CatalogueContext) =>
-    entry.interpretationIndexNumber ? context.entries.load(entry.interpretationIndexNumber) : null,
+    entry.interpretationIndexNumber ? visibleEntry(entry.interpretationIndexNumber, context) : null,
 };
 
 export const resolvers = {
+  JSONObject: publishingResolvers.JSONObject,
+  Mutation: publishingResolvers.Mutation,
   Query: {
+    changes: publishingResolvers.changes,
     catalogue: (_source: unknown, args: CatalogueArgs, context: CatalogueContext) => cataloguePage(args, context),
     catalogueCounts: async (
       _source: unknown,
@@ -86,7 +110,10 @@ export const resolvers = {
       if (args.by.length < 1 || args.by.length > MAX_DIMENSIONS || new Set(args.by).size !== args.by.length) {
         throw badUserInput('by', 'dimensions', `give 1 to ${MAX_DIMENSIONS} different dimensions`);
       }
-      const rows = await context.repository.countBy(catalogueFilter(args.filter), args.by);
+      const rows = await context.repository.countBy(
+        { $and: [visibilityFilter(context.actor), catalogueFilter(args.filter)] },
+        args.by,
+      );
       return Promise.all(
         rows.map(async ({ values, count }) => ({
           count,
@@ -97,7 +124,7 @@ export const resolvers = {
       );
     },
     disclosure: (_source: unknown, args: { indexNumber: string }, context: CatalogueContext) =>
-      context.entries.load(args.indexNumber),
+      visibleEntry(args.indexNumber, context),
     agency: (_source: unknown, args: { code: string }, context: CatalogueContext) => context.agencies.load(args.code),
     agencies: (_source: unknown, args: { regionCode?: string | null }, context: CatalogueContext) =>
       context.repository.listAgencies(args.regionCode),

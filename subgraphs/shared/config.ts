@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { logLevelSetting, type LogLevel } from './observability';
 
 export const SUBGRAPH_NAMES = ['catalogue', 'finance', 'land', 'housing', 'education', 'safety'] as const;
 export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
@@ -25,6 +26,10 @@ export interface SubgraphConfig {
   database: string;
   /** Where the catalogue keeps its index, agencies and regions (the ingest path writes there too). */
   catalogue: { mongodbUri: string; database: string };
+  /** Every subgraph's database: the catalogue's publishing API writes records to their owners'. */
+  databases: Record<SubgraphName, { mongodbUri: string; database: string }>;
+  /** LOG_LEVEL: how much the subgraph logs (one JSON line per request at `info`). */
+  logLevel: LogLevel;
 }
 
 export class ConfigError extends Error {
@@ -42,7 +47,7 @@ const upper = (name: SubgraphName) => name.toUpperCase();
  * Settings of every subgraph, read once from the environment and validated together, so one start
  * reports every wrong variable at once:
  *   MONGODB_URI (required), MONGODB_DB_PREFIX (default `disclosure`), HOST (default 127.0.0.1),
- *   <NAME>_PORT, <NAME>_MONGODB_URI, <NAME>_DB for each subgraph.
+ *   LOG_LEVEL (default `info`), <NAME>_PORT, <NAME>_MONGODB_URI, <NAME>_DB for each subgraph.
  */
 export function loadSubgraphConfigs(env: NodeJS.ProcessEnv = process.env): Record<SubgraphName, SubgraphConfig> {
   const shape: Record<string, z.ZodTypeAny> = {
@@ -52,6 +57,7 @@ export function loadSubgraphConfigs(env: NodeJS.ProcessEnv = process.env): Recor
       .regex(/^[A-Za-z0-9_-]{1,40}$/, 'letters, digits, _ and - only, at most 40')
       .default('disclosure'),
     HOST: z.string().default('127.0.0.1'),
+    LOG_LEVEL: logLevelSetting,
   };
   for (const name of SUBGRAPH_NAMES) {
     shape[`${upper(name)}_PORT`] = port.default(DEFAULT_PORTS[name]);
@@ -69,6 +75,10 @@ export function loadSubgraphConfigs(env: NodeJS.ProcessEnv = process.env): Recor
   }
   const dbName = (name: SubgraphName) => (values[`${upper(name)}_DB`] as string) ?? `${values.MONGODB_DB_PREFIX}_${name}`;
   const configs = {} as Record<SubgraphName, SubgraphConfig>;
+  const uriOf = (name: SubgraphName) => (values[`${upper(name)}_MONGODB_URI`] ?? values.MONGODB_URI) as string;
+  const databases = Object.fromEntries(
+    SUBGRAPH_NAMES.map((name) => [name, { mongodbUri: uriOf(name), database: dbName(name) }]),
+  ) as SubgraphConfig['databases'];
   for (const name of SUBGRAPH_NAMES) {
     configs[name] = {
       name,
@@ -80,6 +90,8 @@ export function loadSubgraphConfigs(env: NodeJS.ProcessEnv = process.env): Recor
         mongodbUri: (values.CATALOGUE_MONGODB_URI ?? values.MONGODB_URI) as string,
         database: dbName('catalogue'),
       },
+      databases,
+      logLevel: values.LOG_LEVEL as LogLevel,
     };
   }
   return configs;

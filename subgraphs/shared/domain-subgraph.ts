@@ -3,6 +3,7 @@ import type { GraphQLFieldResolver } from 'graphql';
 import type { Collection, Document, IndexDescription } from 'mongodb';
 import type { SubgraphName } from './config';
 import { RECORD_TYPES, type RecordTypeName } from './domains';
+import { actorFor, isVisible, visibilityFilter, type Actor } from './auth';
 import { byIdLoader } from './loaders';
 import { ensureIndexes } from './mongo';
 import { keysetPage, type PageArgs } from './pagination';
@@ -24,8 +25,9 @@ export interface DisclosureTypeSpec<Stored extends StoredEnvelope = StoredEnvelo
   indexes?: IndexDescription[];
 }
 
-/** Per-request context of a domain subgraph: a fresh by-id loader for every type it owns. */
+/** Per-request context of a domain subgraph: who asks, and a fresh by-id loader for every type it owns. */
 export interface DomainContext {
+  actor: Actor;
   records: Partial<Record<RecordTypeName, DataLoader<string, StoredEnvelope | null>>>;
 }
 
@@ -56,13 +58,18 @@ export function defineDomainSubgraph(
     return collection;
   };
 
-  const list = (spec: AnySpec, args: ListArgs<unknown>, agencyCode?: string) =>
+  const list = (spec: AnySpec, args: ListArgs<unknown>, context: DomainContext, agencyCode?: string) =>
     keysetPage(
       collectionOf(spec.type),
       {
-        ...envelopeFilter(args.envelope, 'envelope'),
-        ...spec.filter(args.filter),
-        ...(agencyCode ? { agencyCode } : {}),
+        $and: [
+          visibilityFilter(context.actor),
+          {
+            ...envelopeFilter(args.envelope, 'envelope'),
+            ...spec.filter(args.filter),
+            ...(agencyCode ? { agencyCode } : {}),
+          },
+        ],
       },
       args,
     );
@@ -75,10 +82,14 @@ export function defineDomainSubgraph(
 
   for (const spec of specs) {
     if (RECORD_TYPES[spec.type].subgraph !== name) throw new Error(`${spec.type} does not belong to ${name}`);
-    const load = (context: DomainContext, id: string) => context.records[spec.type]?.load(id) ?? null;
-    Query[spec.listField] = (_source, args: ListArgs<unknown>) => list(spec, args);
+    const load = async (context: DomainContext, id: string) => {
+      const record = await context.records[spec.type]?.load(id);
+      return record && isVisible(record, context.actor) ? record : null;
+    };
+    Query[spec.listField] = (_source, args: ListArgs<unknown>, context) => list(spec, args, context);
     Query[spec.singleField] = (_source, args: { indexNumber: string }, context) => load(context, args.indexNumber);
-    Agency[spec.listField] = (agency: { code: string }, args: ListArgs<unknown>) => list(spec, args, agency.code);
+    Agency[spec.listField] = (agency: { code: string }, args: ListArgs<unknown>, context: DomainContext) =>
+      list(spec, args, context, agency.code);
     typeResolvers[spec.type] = {
       __resolveReference: (reference: { id: string }, context: DomainContext) => load(context, reference.id),
       id: (record: StoredEnvelope) => record._id,
@@ -90,14 +101,15 @@ export function defineDomainSubgraph(
     name,
     dir,
     resolvers: { Query, Agency, ...typeResolvers } as SubgraphDefinition<DomainContext>['resolvers'],
-    async setup({ own }) {
+    async setup({ own, catalogue }) {
       for (const spec of specs) {
         const collection = own.collection<StoredEnvelope>(RECORD_TYPES[spec.type].collection);
         await ensureEnvelopeIndexes(collection);
         await ensureIndexes(collection as never, spec.indexes ?? []);
         collections.set(spec.type, collection);
       }
-      return () => ({
+      return async ({ authorization }) => ({
+        actor: await actorFor(catalogue, authorization),
         records: Object.fromEntries(specs.map((spec) => [spec.type, byIdLoader(collectionOf(spec.type))])),
       });
     },

@@ -2,8 +2,9 @@ import type { Db } from 'mongodb';
 import type { SubgraphName } from './config';
 import { CATALOGUE_ENTRIES, RECORD_TYPES, type RecordTypeName } from './domains';
 import { findByIds } from './loaders';
-import { storeById } from './mongo';
-import type { EnvelopeInput, StoredEnvelope } from './records';
+import { sameContent, storeById } from './mongo';
+import { ChangeLog } from './changes';
+import { ENVELOPE_KEYS, type DisclosureStatus, type EnvelopeInput, type StoredEnvelope } from './records';
 import { agenciesOf, RegionAncestry, regionsOf } from './reference';
 import { searchIndexFields } from './text';
 import { shanghaiDate, shanghaiYear } from './time';
@@ -21,25 +22,55 @@ export interface RejectedDisclosure {
   reason: string;
 }
 
+export interface WrittenDisclosure {
+  indexNumber: string;
+  type: RecordTypeName;
+  status: DisclosureStatus;
+  /** False when the record was already stored exactly so: nothing changed. */
+  changed: boolean;
+}
+
 export interface WriteResult {
+  /** How many records were inserted or changed. */
   written: number;
   rejected: RejectedDisclosure[];
 }
 
+export interface WriteOptions {
+  /**
+   * The review state of records that are new or changed. The API submits DRAFT; trusted loaders of
+   * already-public records (the sample, `generate`, an import with --publish) write PUBLISHED.
+   */
+  status?: DisclosureStatus;
+}
+
 /**
  * The one write path: stores each domain record and its catalogue index entry, keyed by index
- * number, so writing the same input twice changes nothing and a changed input replaces the record.
- * Records whose agency or region is unknown, or whose index number belongs to another type, are
- * rejected with a reason and nothing of them is stored.
+ * number, and logs every change to what the public sees in the change log. Writing the same input
+ * twice changes nothing (not even the review state); a changed input replaces the record, takes the
+ * given review state and moves its change position. Records whose agency or region is unknown, or
+ * whose index number belongs to another type, are rejected with a reason and nothing of them is
+ * stored.
  */
 export class DisclosureWriter {
   private readonly ancestry: RegionAncestry;
+  private readonly changeLog: ChangeLog;
 
   constructor(private readonly databases: Record<SubgraphName, Db>) {
     this.ancestry = new RegionAncestry(regionsOf(databases.catalogue));
+    this.changeLog = new ChangeLog(databases.catalogue);
   }
 
-  async write(inputs: readonly DisclosureInput[]): Promise<WriteResult> {
+  async write(inputs: readonly DisclosureInput[], options: WriteOptions = {}): Promise<WriteResult> {
+    const { rejected, results } = await this.writeDetailed(inputs, options);
+    return { written: results.filter((r) => r.changed).length, rejected };
+  }
+
+  async writeDetailed(
+    inputs: readonly DisclosureInput[],
+    options: WriteOptions = {},
+  ): Promise<{ rejected: RejectedDisclosure[]; results: WrittenDisclosure[] }> {
+    const status = options.status ?? 'PUBLISHED';
     const catalogue = this.databases.catalogue;
     const entries = catalogue.collection<StoredEnvelope>(CATALOGUE_ENTRIES);
     const [agencies, regionPaths, existing] = await Promise.all([
@@ -49,6 +80,7 @@ export class DisclosureWriter {
     ]);
 
     const rejected: RejectedDisclosure[] = [];
+    const results: WrittenDisclosure[] = [];
     const stored: Array<{ type: RecordTypeName; envelope: StoredEnvelope; fields: object }> = [];
     for (const input of inputs) {
       const { envelope, type } = input;
@@ -66,25 +98,99 @@ export class DisclosureWriter {
         rejected.push({ indexNumber: envelope.indexNumber, reason: reason ?? 'invalid' });
         continue;
       }
-      stored.push({ type, fields: input.fields, envelope: storedEnvelope(type, envelope, agency.name, regionPath) });
+      stored.push({ type, fields: input.fields, envelope: storedEnvelope(type, envelope, agency.name, regionPath, status) });
     }
 
-    const byType = new Map<RecordTypeName, StoredEnvelope[]>();
-    for (const { type, envelope, fields } of stored) {
-      const records = byType.get(type) ?? [];
-      records.push({ ...fields, ...envelope });
-      byType.set(type, records);
+    const records = await this.withDomainRecords(stored);
+    const changed = records.filter(({ record, before }) => !before || !sameContent({ ...before, status }, record));
+    for (const { record, before } of records) {
+      const isChanged = changed.some((c) => c.record._id === record._id);
+      results.push({
+        indexNumber: record._id,
+        type: record.type as RecordTypeName,
+        status: isChanged ? status : (before?.status as DisclosureStatus),
+        changed: isChanged,
+      });
     }
+    const publicChanges = changed.filter(({ before }) => before?.status === 'PUBLISHED' || status === 'PUBLISHED');
+    const sequences = await this.changeLog.begin(publicChanges.map(({ record }) => record));
     await Promise.all(
-      [...byType].map(async ([type, records]) => {
+      groupByType(changed).map(([type, group]) => {
         const { subgraph, collection } = RECORD_TYPES[type];
         const domain = this.databases[subgraph].collection<StoredEnvelope>(collection);
-        await storeById(domain, records, await findByIds(domain, records.map((r) => r._id)));
+        return storeById(domain, group.map((c) => c.record), new Map(group.flatMap((c) => (c.before ? [[c.record._id, c.before]] : []))));
       }),
     );
-    await storeById(entries, stored.map(({ envelope }) => envelope), existing);
-    return { written: stored.length, rejected };
+    await storeById(entries, changed.map(({ record }) => envelopeOf(record)), existing);
+    await this.changeLog.commit(sequences, publicChanges.map(({ record }) => record._id));
+    return { rejected, results };
   }
+
+  /**
+   * Moves records to another review state in their domain collections and the catalogue index,
+   * logging the change when it alters what the public sees. `check` vets every record first; if
+   * any fails, nothing changes.
+   */
+  async setStatus(
+    indexNumbers: readonly string[],
+    status: DisclosureStatus,
+    check: (entry: StoredEnvelope | undefined, indexNumber: string) => string | undefined,
+  ): Promise<{ refused: RejectedDisclosure[]; changed: StoredEnvelope[] }> {
+    const entries = this.databases.catalogue.collection<StoredEnvelope>(CATALOGUE_ENTRIES);
+    const found = await findByIds(entries, indexNumbers);
+    const refused = indexNumbers.flatMap((indexNumber) => {
+      const reason = check(found.get(indexNumber), indexNumber);
+      return reason ? [{ indexNumber, reason }] : [];
+    });
+    if (refused.length) return { refused, changed: [] };
+    const moving = [...found.values()].filter((entry) => entry.status !== status);
+    const publicChanges = moving.filter((entry) => entry.status === 'PUBLISHED' || status === 'PUBLISHED');
+    const sequences = await this.changeLog.begin(publicChanges);
+    await Promise.all(
+      groupByType(moving.map((record) => ({ record }))).map(([type, group]) => {
+        const { subgraph, collection } = RECORD_TYPES[type];
+        return this.databases[subgraph]
+          .collection<StoredEnvelope>(collection)
+          .updateMany({ _id: { $in: group.map((g) => g.record._id) } }, { $set: { status } });
+      }),
+    );
+    await entries.updateMany({ _id: { $in: moving.map((entry) => entry._id) } }, { $set: { status } });
+    await this.changeLog.commit(sequences, publicChanges.map((entry) => entry._id));
+    return { refused: [], changed: moving.map((entry) => ({ ...entry, status })) };
+  }
+
+  /** Each record as it will be stored in its domain collection, beside what is stored there now. */
+  private async withDomainRecords(stored: Array<{ type: RecordTypeName; envelope: StoredEnvelope; fields: object }>) {
+    const byType = new Map<RecordTypeName, StoredEnvelope[]>();
+    for (const { type, envelope, fields } of stored) {
+      const group = byType.get(type) ?? [];
+      group.push({ ...fields, ...envelope });
+      byType.set(type, group);
+    }
+    const withBefore = await Promise.all(
+      [...byType].map(async ([type, group]) => {
+        const { subgraph, collection } = RECORD_TYPES[type];
+        const domain = this.databases[subgraph].collection<StoredEnvelope>(collection);
+        const before = await findByIds(domain, group.map((r) => r._id));
+        return group.map((record) => ({ record, before: before.get(record._id) ?? null }));
+      }),
+    );
+    return withBefore.flat();
+  }
+}
+
+function groupByType<T extends { record: StoredEnvelope }>(items: T[]): Array<[RecordTypeName, T[]]> {
+  const groups = new Map<RecordTypeName, T[]>();
+  for (const item of items) {
+    const type = item.record.type as RecordTypeName;
+    groups.set(type, [...(groups.get(type) ?? []), item]);
+  }
+  return [...groups];
+}
+
+/** The catalogue entry of a stored record: its envelope without the type's own fields. */
+export function envelopeOf(record: StoredEnvelope): StoredEnvelope {
+  return Object.fromEntries(ENVELOPE_KEYS.map((key) => [key, record[key]])) as unknown as StoredEnvelope;
 }
 
 function storedEnvelope(
@@ -92,6 +198,7 @@ function storedEnvelope(
   input: EnvelopeInput,
   agencyName: string,
   regionPath: string[],
+  status: DisclosureStatus,
 ): StoredEnvelope {
   const documentNumber = input.documentNumber ?? null;
   const writtenOn = input.writtenOn ?? null;
@@ -114,6 +221,7 @@ function storedEnvelope(
     disclosureMode: input.disclosureMode,
     interpretationIndexNumber: input.interpretationIndexNumber ?? null,
     sourceUrl: input.sourceUrl ?? null,
+    status,
     publicationDelayWorkingDays: delay,
     publishedLate: delay === null ? null : delay > PUBLICATION_DEADLINE_WORKING_DAYS,
     ...searchIndexFields([input.title, ...input.subjectTerms, documentNumber, agencyName]),

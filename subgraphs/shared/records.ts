@@ -7,6 +7,9 @@ import { normalizeText, textFilter } from './text';
 export type DomainName = 'FINANCE' | 'LAND' | 'HOUSING' | 'EDUCATION' | 'SAFETY';
 export type DisclosureMode = 'FULL' | 'PARTIAL' | 'REDACTED';
 
+/** Review state 审查状态: nothing is public before review (先审查后公开). */
+export type DisclosureStatus = 'DRAFT' | 'REVIEWED' | 'PUBLISHED' | 'WITHDRAWN';
+
 /** The envelope every disclosure carries (DOMAIN.md), as it arrives from a publisher. */
 export interface EnvelopeInput {
   indexNumber: string;
@@ -48,6 +51,7 @@ export interface StoredEnvelope {
   disclosureMode: DisclosureMode;
   interpretationIndexNumber: string | null;
   sourceUrl: string | null;
+  status: DisclosureStatus;
   /** Working days from writtenOn to publication (null without writtenOn). */
   publicationDelayWorkingDays: number | null;
   /** Whether it went public after the 20 working days the Regulations allow (null without writtenOn). */
@@ -55,6 +59,14 @@ export interface StoredEnvelope {
   grams: string[];
   searchText: string;
 }
+
+/** Every field of a stored envelope: what the catalogue index keeps of a record. */
+export const ENVELOPE_KEYS = [
+  '_id', 'type', 'domain', 'title', 'category', 'agencyCode', 'agencyName', 'regionCode', 'regionPath',
+  'documentNumber', 'subjectTerms', 'writtenOn', 'publishedAt', 'year', 'disclosureMode',
+  'interpretationIndexNumber', 'sourceUrl', 'status', 'publicationDelayWorkingDays', 'publishedLate',
+  'grams', 'searchText',
+] as const satisfies ReadonlyArray<keyof StoredEnvelope>;
 
 /** The fields an EnvelopeFilter (schema/common.graphql) can carry, after scalar parsing. */
 export interface EnvelopeFilterInput {

@@ -5,14 +5,20 @@ import {
   ApolloServerPluginSchemaReportingDisabled,
   ApolloServerPluginUsageReportingDisabled,
 } from '@apollo/server/plugin/disabled';
-import { startStandaloneServer } from '@apollo/server/standalone';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { Db } from 'mongodb';
 import type { SubgraphConfig, SubgraphName } from './config';
+import { mongoReadiness, serveSubgraph } from './http';
 import { database } from './mongo';
 import { subgraphTypeDefs } from './schema';
 import { scalarResolvers } from './scalars';
+
+/** What a subgraph needs of the HTTP request to build its context. */
+export interface RequestInfo {
+  /** The `Authorization` header, forwarded by the gateway: an agency's API key. */
+  authorization?: string;
+}
 
 /** What makes a subgraph: every subgraph folder exports one of these from its index.ts. */
 export interface SubgraphDefinition<Context> {
@@ -24,7 +30,7 @@ export interface SubgraphDefinition<Context> {
    * Runs once at start with the subgraph's databases: creates indexes and returns the factory of
    * the per-request context (fresh DataLoaders for every request).
    */
-  setup(databases: { own: Db; catalogue: Db }): Promise<() => Context>;
+  setup(databases: { own: Db; catalogue: Db; all: Record<SubgraphName, Db> }): Promise<(request: RequestInfo) => Promise<Context>>;
 }
 
 export interface RunningSubgraph {
@@ -51,21 +57,29 @@ export function buildSchemaOf<Context>(definition: SubgraphDefinition<Context>) 
 export async function startSubgraph<Context extends object>(
   definition: SubgraphDefinition<Context>,
   config: SubgraphConfig,
+  options: { logStream?: NodeJS.WritableStream } = {},
 ): Promise<RunningSubgraph> {
-  const [own, catalogue] = await Promise.all([
-    database(config.mongodbUri, config.database),
-    database(config.catalogue.mongodbUri, config.catalogue.database),
-  ]);
-  const createContext = await definition.setup({ own, catalogue });
+  const all = Object.fromEntries(
+    await Promise.all(
+      Object.entries(config.databases).map(async ([name, db]) => [name, await database(db.mongodbUri, db.database)] as const),
+    ),
+  ) as Record<SubgraphName, Db>;
+  const createContext = await definition.setup({ own: all[definition.name], catalogue: all.catalogue, all });
   const server = new ApolloServer<Context>({
     schema: buildSchemaOf(definition),
     plugins: [...offlinePlugins, ApolloServerPluginInlineTraceDisabled()],
     includeStacktraceInErrorResponses: false,
+    // The entry points own the signals: they stop the server (draining requests), then exit.
+    stopOnTerminationSignals: false,
   });
-  const { url } = await startStandaloneServer(server, {
-    listen: { host: config.host, port: config.port },
-    context: async () => createContext(),
+  const { url, stop } = await serveSubgraph(server, {
+    name: definition.name,
+    host: config.host,
+    port: config.port,
+    context: async ({ req }) => createContext({ authorization: req.headers.authorization }),
+    ready: mongoReadiness(all),
+    log: { level: config.logLevel, stream: options.logStream },
   });
-  return { name: definition.name, url, stop: () => server.stop() };
+  return { name: definition.name, url, stop };
 }
 

@@ -1,0 +1,164 @@
+import { GraphQLError } from 'graphql';
+import { JSONObjectResolver } from 'graphql-scalars';
+import type { Actor } from '../shared/auth';
+import type { ChangeFilter } from '../shared/changes';
+import { badUserInput } from '../shared/errors';
+import { validateSubmission, type FieldError } from '../shared/input';
+import type { DisclosureInput } from '../shared/ingest';
+import { pageSize } from '../shared/pagination';
+import type { DisclosureStatus, StoredEnvelope } from '../shared/records';
+import { fieldSchemas } from '../inputs';
+import type { CatalogueContext } from './resolvers';
+
+const MAX_SUBMISSIONS = 500;
+
+/** The agency an actor may act for, or the UNAUTHENTICATED error explaining why not. */
+function requireAgency(actor: Actor): Extract<Actor, { kind: 'agency' }> {
+  if (actor.kind === 'agency') return actor;
+  const reason = actor.kind === 'rejected' ? actor.reason : 'no API key: send Authorization: Bearer gdk_<id>_<secret>';
+  throw new GraphQLError(`Publishing needs an agency's API key: ${reason}`, { extensions: { code: 'UNAUTHENTICATED' } });
+}
+
+function forbidden(indexNumbers: string[], why: string): GraphQLError {
+  return new GraphQLError(`This API key may not act on ${indexNumbers.slice(0, 5).join(', ')}: ${why}`, {
+    extensions: { code: 'FORBIDDEN', indexNumbers },
+  });
+}
+
+interface SubmitArgs {
+  submissions: unknown[];
+}
+
+async function submitDisclosures(args: SubmitArgs, context: CatalogueContext) {
+  const actor = requireAgency(context.actor);
+  if (args.submissions.length > MAX_SUBMISSIONS) {
+    throw badUserInput('submissions', 'max-items', `at most ${MAX_SUBMISSIONS} records a call; got ${args.submissions.length}`);
+  }
+  const rejected: Array<{ position: number; indexNumber: string | null; errors: FieldError[] }> = [];
+  const valid: Array<{ position: number; input: DisclosureInput }> = [];
+  args.submissions.forEach((raw, position) => {
+    const result = validateSubmission(raw, fieldSchemas);
+    if (result.ok) valid.push({ position, input: result.input });
+    else {
+      const indexNumber = (raw as { envelope?: { indexNumber?: unknown } }).envelope?.indexNumber;
+      rejected.push({ position, indexNumber: typeof indexNumber === 'string' ? indexNumber : null, errors: result.errors });
+    }
+  });
+
+  const outside = valid.filter(({ input }) => !actor.scope.has(input.envelope.agencyCode));
+  if (outside.length) throw forbidden(outside.map((v) => v.input.envelope.indexNumber), 'they are published by another agency');
+  const stored = await context.entries.loadMany(valid.map((v) => v.input.envelope.indexNumber));
+  const takenOver = valid.filter((_, i) => {
+    const existing = stored[i];
+    return existing && !(existing instanceof Error) && !actor.scope.has(existing.agencyCode);
+  });
+  if (takenOver.length) throw forbidden(takenOver.map((v) => v.input.envelope.indexNumber), 'they belong to another agency');
+
+  const written = await context.writer.writeDetailed(valid.map((v) => v.input), { status: 'DRAFT' });
+  const positionOf = new Map(valid.map((v) => [v.input.envelope.indexNumber, v.position]));
+  for (const refusal of written.rejected) {
+    rejected.push({
+      position: positionOf.get(refusal.indexNumber) ?? -1,
+      indexNumber: refusal.indexNumber,
+      errors: [{ field: 'envelope', rule: 'reference', message: refusal.reason }],
+    });
+  }
+  return {
+    accepted: written.results.map((r) => ({ ...r, position: positionOf.get(r.indexNumber) ?? -1 })),
+    rejected: rejected.sort((a, b) => a.position - b.position),
+  };
+}
+
+/** Allowed moves: review a draft, publish a reviewed record, withdraw anything not withdrawn. */
+const TRANSITIONS: Record<'REVIEWED' | 'PUBLISHED' | 'WITHDRAWN', DisclosureStatus[]> = {
+  REVIEWED: ['DRAFT'],
+  PUBLISHED: ['REVIEWED'],
+  WITHDRAWN: ['DRAFT', 'REVIEWED', 'PUBLISHED'],
+};
+
+async function moveTo(
+  status: keyof typeof TRANSITIONS,
+  args: { indexNumbers: string[] },
+  context: CatalogueContext,
+) {
+  const actor = requireAgency(context.actor);
+  if (args.indexNumbers.length < 1 || args.indexNumbers.length > MAX_SUBMISSIONS) {
+    throw badUserInput('indexNumbers', 'count', `give 1 to ${MAX_SUBMISSIONS} index numbers`);
+  }
+  const outside: string[] = [];
+  const { refused, changed } = await context.writer.setStatus(args.indexNumbers, status, (entry: StoredEnvelope | undefined, indexNumber) => {
+    if (!entry) return 'no such record';
+    if (!actor.scope.has(entry.agencyCode)) {
+      outside.push(indexNumber);
+      return 'another agency’s record';
+    }
+    if (entry.status === status) return undefined;
+    if (!TRANSITIONS[status].includes(entry.status)) return `it is ${entry.status}; only ${TRANSITIONS[status].join(' or ')} records can become ${status}`;
+    return undefined;
+  });
+  if (outside.length) throw forbidden(outside, 'they belong to another agency');
+  if (refused.length) {
+    throw badUserInput(
+      'indexNumbers',
+      'transition',
+      refused.map((r) => `${r.indexNumber}: ${r.reason}`).join('; '),
+    );
+  }
+  const now = new Map(changed.map((entry) => [entry._id, entry.status]));
+  return args.indexNumbers.map((indexNumber) => ({ indexNumber, status: now.get(indexNumber) ?? status }));
+}
+
+interface ChangeCursor {
+  v: 1;
+  s: number;
+}
+
+function decodeChangeCursor(after: string | null | undefined): number {
+  if (after === null || after === undefined) return 0;
+  try {
+    const cursor = JSON.parse(Buffer.from(after, 'base64url').toString('utf8')) as Partial<ChangeCursor>;
+    if (cursor.v === 1 && Number.isSafeInteger(cursor.s) && (cursor.s as number) >= 0) return cursor.s as number;
+  } catch {
+    // reported below
+  }
+  throw badUserInput('after', 'cursor', 'not a change-feed cursor issued by this API; pass a previous pageInfo.endCursor');
+}
+
+const encodeChangeCursor = (sequence: number) => Buffer.from(JSON.stringify({ v: 1, s: sequence })).toString('base64url');
+
+async function changes(
+  args: { after?: string | null; first?: number | null; filter?: ChangeFilter | null },
+  context: CatalogueContext,
+) {
+  const page = await context.changeLog.read(decodeChangeCursor(args.after), pageSize(args.first), args.filter ?? {});
+  const current = await context.entries.loadMany(page.changes.map((c) => c.indexNumber));
+  return {
+    edges: page.changes.map((change, i) => {
+      const entry = current[i];
+      const isPublic = entry && !(entry instanceof Error) && entry.status === 'PUBLISHED';
+      return {
+        cursor: encodeChangeCursor(change._id),
+        node: {
+          sequence: change._id,
+          kind: isPublic ? 'UPSERT' : 'TOMBSTONE',
+          indexNumber: change.indexNumber,
+          type: change.type,
+          disclosure: isPublic ? entry : null,
+        },
+      };
+    }),
+    pageInfo: { hasNextPage: page.hasMore, endCursor: encodeChangeCursor(page.after) },
+  };
+}
+
+/** Resolvers of the publishing API and the change feed, over the one write path. */
+export const publishingResolvers = {
+  JSONObject: JSONObjectResolver,
+  Mutation: {
+    submitDisclosures: (_: unknown, args: SubmitArgs, context: CatalogueContext) => submitDisclosures(args, context),
+    reviewDisclosures: (_: unknown, args: { indexNumbers: string[] }, context: CatalogueContext) => moveTo('REVIEWED', args, context),
+    publishDisclosures: (_: unknown, args: { indexNumbers: string[] }, context: CatalogueContext) => moveTo('PUBLISHED', args, context),
+    withdrawDisclosures: (_: unknown, args: { indexNumbers: string[] }, context: CatalogueContext) => moveTo('WITHDRAWN', args, context),
+  },
+  changes: (_: unknown, args: Parameters<typeof changes>[0], context: CatalogueContext) => changes(args, context),
+};

@@ -1,0 +1,77 @@
+/**
+ * Validation of submissions: every problem reported at once, each naming the field and the rule;
+ * money converted exactly from yuan to fen.
+ */
+import { fieldSchemas } from '../../subgraphs/inputs';
+import { validateSubmission } from '../../subgraphs/shared/input';
+import { agencyNamed } from '../support/builders';
+
+const agency = agencyNamed('岳阳县国土资源局');
+
+function landTransfer(envelope: Record<string, unknown> = {}, fields: Record<string, unknown> = {}) {
+  return {
+    type: 'LandTransfer',
+    envelope: {
+      indexNumber: `${agency._id}-/2014-1000001`,
+      title: '岳阳县国有建设用地使用权挂牌出让结果公示',
+      category: '土地出让',
+      agencyCode: agency._id,
+      regionCode: agency.regionCode,
+      subjectTerms: ['土地出让'],
+      writtenOn: '2014-06-18',
+      publishedAt: '2014-06-20T10:00:00+08:00',
+      disclosureMode: 'FULL',
+      ...envelope,
+    },
+    fields: {
+      parcelNumber: '430621-2014-001',
+      location: '荣家湾镇',
+      areaSquareMetres: 12000.5,
+      use: 'RESIDENTIAL',
+      termYears: 70,
+      method: 'LISTING',
+      floorAreaRatio: 2.5,
+      startingPrice: '1000000',
+      finalPrice: '1234567.89',
+      winningParty: '岳阳城投置业有限公司',
+      transferredOn: '2014-06-18',
+      ...fields,
+    },
+  };
+}
+
+it('accepts a good submission and stores money in fen and instants as dates', () => {
+  const result = validateSubmission(landTransfer(), fieldSchemas);
+  expect(result.ok).toBe(true);
+  if (!result.ok) return;
+  expect(result.input.fields).toMatchObject({ startingPriceFen: 100_000_000, finalPriceFen: 123_456_789 });
+  expect(result.input.fields).not.toHaveProperty('finalPrice');
+  expect(result.input.envelope.publishedAt.toISOString()).toBe('2014-06-20T02:00:00.000Z');
+  expect(result.input.envelope.documentNumber).toBeNull();
+});
+
+it.each([
+  ['negative money', {}, { finalPrice: '-5' }, [['fields.finalPrice', 'non-negative']]],
+  ['money with three decimals', {}, { startingPrice: '1.005' }, [['fields.startingPrice', 'money-format']]],
+  ['an impossible day', {}, { transferredOn: '2014-02-30' }, [['fields.transferredOn', 'format']]],
+  ['an unknown enum value', {}, { use: 'CASTLE' }, [['fields.use', 'one-of']]],
+  ['an unknown field', {}, { colour: 'red' }, [['fields.colour', 'unknown-field']]],
+  ['a missing field', {}, { winningParty: undefined }, [['fields.winningParty', 'required']]],
+  ['a bad credit code', { agencyCode: '11430621059724804X', indexNumber: '11430621059724804X-/2014-1' }, {}, [['envelope.agencyCode', 'format']]],
+  ['an index number of another agency', { indexNumber: '115323000151673132-/2017-1019636' }, {}, [['envelope.indexNumber', 'agency-prefix']]],
+  ['a date-time without offset', { publishedAt: '2014-06-20 10:00' }, {}, [['envelope.publishedAt', 'format']]],
+  ['several problems at once', { title: '', regionCode: '43062' }, { termYears: 71 },
+    [['envelope.title', 'min-length'], ['envelope.regionCode', 'format'], ['fields.termYears', 'maximum']]],
+])('rejects %s naming each field and rule', (_name, envelope, fields, expected) => {
+  const result = validateSubmission(landTransfer(envelope, fields), fieldSchemas);
+  expect(result.ok).toBe(false);
+  if (result.ok) return;
+  expect(result.errors.map((e) => [e.field, e.rule])).toEqual(expected);
+  for (const error of result.errors) expect(error.message.length).toBeGreaterThan(5);
+});
+
+it('rejects an unknown type', () => {
+  const result = validateSubmission({ ...landTransfer(), type: 'Castle' }, fieldSchemas);
+  expect(result.ok).toBe(false);
+  if (!result.ok) expect(result.errors[0]).toMatchObject({ field: 'type', rule: 'one-of' });
+});
