@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -9,9 +9,27 @@ import express from 'express';
 import { GraphQLScalarType, type GraphQLSchema } from 'graphql';
 import { offlinePlugins } from '../subgraphs/shared/server';
 import { scalarResolvers } from '../subgraphs/shared/scalars';
+import { operationsRouter, recordingPlugin, requestObservability } from '../subgraphs/shared/observability';
 import type { GatewayConfig } from './config';
 import { formatError } from './errors';
 import { explorerRouter } from './explorer';
+import { exportsRouter } from './exports';
+import { feedsRouter } from './feeds';
+import { bodyErrors, clientRateLimit, jsonBody, requireJsonBody, subgraphReadiness } from './http';
+import { formatLimitError, limitServerOptions } from './limits';
+import { gatewayObservability } from './observability';
+import { SubgraphDataSource } from './subgraph-source';
+
+/** How long `/ready` waits for each subgraph's `/ready` (which waits up to 2 s for MongoDB). */
+const READY_TIMEOUT_MS = 3_000;
+
+/** Above any idle timeout of the clients and proxies in front (they must close idle sockets first). */
+export const KEEP_ALIVE_TIMEOUT_MS = 65_000;
+
+export interface GatewayOptions {
+  /** Where the JSON log lines go (stdout by default); tests read them from here. */
+  logStream?: NodeJS.WritableStream;
+}
 
 export interface RunningGateway {
   url: string;
@@ -33,33 +51,61 @@ function installScalarParsers(schema: GraphQLSchema): void {
 }
 
 /** Starts the gateway: the composed supergraph, served over HTTP with the explorer at `/`. */
-export async function startGateway(config: GatewayConfig): Promise<RunningGateway> {
+export async function startGateway(config: GatewayConfig, options: GatewayOptions = {}): Promise<RunningGateway> {
+  const { logger, metrics, fetchDuration } = gatewayObservability({ level: config.logLevel, stream: options.logStream });
   const gateway = new ApolloGateway({
     supergraphSdl: readFileSync(config.supergraphPath, 'utf8'),
+    logger,
     buildService: ({ name, url }) =>
-      new RemoteGraphQLDataSource({ url: config.subgraphUrls[name as keyof GatewayConfig['subgraphUrls']] ?? url }),
+      new SubgraphDataSource({
+        name: name as keyof GatewayConfig['subgraphUrls'],
+        url: config.subgraphUrls[name as keyof GatewayConfig['subgraphUrls']] ?? url,
+        timeoutMs: config.limits.subgraphTimeoutMs,
+        fetchDuration,
+      }),
   });
   gateway.onSchemaLoadOrUpdate(({ apiSchema }) => installScalarParsers(apiSchema));
 
   const app = express();
+  app.set('trust proxy', config.trustProxy);
   const httpServer = http.createServer(app);
+  httpServer.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
+  httpServer.headersTimeout = KEEP_ALIVE_TIMEOUT_MS + 1_000;
+  const limits = limitServerOptions(config.limits);
   const server = new ApolloServer({
     gateway,
+    logger,
+    // The entry points own the signals: they stop the server (draining requests), then exit.
+    stopOnTerminationSignals: false,
     // The explorer's docs and autocompletion need the schema, in production too: this is a public API.
     introspection: true,
-    formatError,
+    formatError: (formatted, error) => formatLimitError(formatted, error, config.limits) ?? formatError(formatted, error),
     includeStacktraceInErrorResponses: false,
-    plugins: [...offlinePlugins, ApolloServerPluginDrainHttpServer({ httpServer })],
+    parseOptions: limits.parseOptions,
+    maxRecursiveSelections: limits.maxRecursiveSelections,
+    validationRules: limits.validationRules,
+    plugins: [...offlinePlugins, ...limits.plugins, recordingPlugin(), ApolloServerPluginDrainHttpServer({ httpServer })],
   });
   await server.start();
 
-  app.use('/graphql', express.json({ limit: '1mb' }), expressMiddleware(server));
+  const rateLimiter = clientRateLimit(config.limits);
+  app.use(requestObservability({ logger, metrics, graphqlPath: (path) => path === '/graphql' }));
+  app.use(operationsRouter({ check: subgraphReadiness(config.subgraphUrls, READY_TIMEOUT_MS), metrics }));
+  app.use('/graphql', rateLimiter.middleware, requireJsonBody, jsonBody(config.limits), expressMiddleware(server));
+  app.use('/graphql', bodyErrors(config.limits));
+  // Feeds and exports read through this server's own GraphQL API (gateway/own-api.ts).
+  app.use('/feeds', feedsRouter({ server, guard: [rateLimiter.middleware] }));
+  app.use(exportsRouter({ server, guard: [rateLimiter.middleware] }));
   app.use('/', explorerRouter());
 
   await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
   const { port } = httpServer.address() as AddressInfo;
   return {
     url: `http://${config.host}:${port}/`,
-    stop: () => server.stop(),
+    stop: async () => {
+      await server.stop();
+      rateLimiter.shutdown();
+      logger.flush();
+    },
   };
 }

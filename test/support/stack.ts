@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { DEFAULT_PORTS } from '../../subgraphs/shared/config';
 import { loadReferenceData } from '../../scripts/sample/load';
-import { startStack, type Stack } from '../../scripts/lib/stack';
+import { startStack, type Stack, type StackOptions } from '../../scripts/lib/stack';
 
 export interface GraphQLResponse<Data> {
   status: number;
@@ -9,9 +9,20 @@ export interface GraphQLResponse<Data> {
   errors?: Array<{ message: string; path?: Array<string | number>; extensions?: Record<string, unknown> }>;
 }
 
+export interface TestStackOptions extends StackOptions {
+  /** Settings added to (or replacing) the test defaults, e.g. GATEWAY_RATE_LIMIT_MAX. */
+  env?: NodeJS.ProcessEnv;
+}
+
 export interface TestStack extends Stack {
+  /** The gateway's GraphQL endpoint. */
+  endpoint: string;
   /** Sends a query to the gateway over HTTP, as a client would. */
-  query<Data = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<Data>>;
+  query<Data = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ): Promise<GraphQLResponse<Data>>;
   /** Stops every server and drops the stack's databases. */
   close(): Promise<void>;
 }
@@ -21,22 +32,28 @@ export interface TestStack extends Stack {
  * engine, with the sample regions and agencies loaded. Records are added by each test through
  * `writer`, the one write path.
  */
-export async function startTestStack(label: string): Promise<TestStack> {
+export async function startTestStack(label: string, options: TestStackOptions = {}): Promise<TestStack> {
   const env: NodeJS.ProcessEnv = {
     MONGODB_URI: process.env.MONGODB_URI,
     MONGODB_DB_PREFIX: `t_${label}_${randomBytes(3).toString('hex')}`,
     HOST: '127.0.0.1',
+    // Request logs are read through options.logStream by the tests that need them.
+    LOG_LEVEL: options.logStream ? 'info' : 'silent',
+    // Every test request comes from 127.0.0.1; the rate limit has tests of its own.
+    GATEWAY_RATE_LIMIT_MAX: '0',
   };
   for (const name of Object.keys(DEFAULT_PORTS)) env[`${name.toUpperCase()}_PORT`] = '0';
-  const stack = await startStack(env);
+  Object.assign(env, options.env);
+  const stack = await startStack(env, { logStream: options.logStream });
   await loadReferenceData(stack.databases.catalogue);
   const endpoint = `${stack.gatewayUrl}graphql`;
   return {
     ...stack,
-    async query<Data>(query: string, variables?: Record<string, unknown>) {
+    endpoint,
+    async query<Data>(query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}) {
       const response = await fetch(endpoint, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...headers },
         body: JSON.stringify({ query, variables }),
       });
       const body = (await response.json()) as Omit<GraphQLResponse<Data>, 'status'>;

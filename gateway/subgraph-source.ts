@@ -1,0 +1,138 @@
+/**
+ * How the gateway calls a subgraph: Node's fetch (undici, which keeps connections alive and honours
+ * the subgraph's `Keep-Alive: timeout` hint), abandoned after the configured time, with failures
+ * reported as GraphQL errors that name the subgraph and its domain, so the rest of an answer still
+ * arrives as partial data. Each call is timed for `/metrics`, and the request id travels along.
+ */
+import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import type { Fetcher, FetcherResponse } from '@apollo/utils.fetcher';
+import { GraphQLError } from 'graphql';
+import type { Histogram } from 'prom-client';
+import type { SubgraphName } from '../subgraphs/shared/config';
+import { REQUEST_ID_HEADER } from '../subgraphs/shared/observability';
+
+export type FetchOutcome = 'ok' | 'errors' | 'timeout' | 'unavailable' | 'failed';
+
+export interface SubgraphSourceOptions {
+  name: SubgraphName;
+  url: string;
+  timeoutMs: number;
+  fetchDuration: Histogram<'subgraph' | 'outcome'>;
+}
+
+/** The domain a subgraph serves (the Domain enum value), or none for the catalogue. */
+export function domainOf(name: SubgraphName): string | undefined {
+  return name === 'catalogue' ? undefined : name.toUpperCase();
+}
+
+function describe(name: SubgraphName): string {
+  const domain = domainOf(name);
+  return domain ? `The ${name} subgraph (domain ${domain})` : `The ${name} subgraph`;
+}
+
+const MISSING = 'the fields it serves are missing from this answer';
+
+/** Headers the subgraphs need from the client's request: the request id, and an agency's API key. */
+const FORWARDED_HEADERS = [REQUEST_ID_HEADER, 'authorization'];
+
+/** A failed subgraph call, with how it failed for the metrics (not shown to clients). */
+class SubgraphFetchError extends GraphQLError {
+  constructor(
+    message: string,
+    extensions: Record<string, unknown>,
+    readonly outcome: FetchOutcome,
+  ) {
+    super(message, { extensions });
+  }
+}
+
+// Errors are read by shape, not `instanceof Error`: fetch's come from Node's own realm, which
+// differs from the code's under Jest.
+type ErrorShape = { name?: string; message?: string; code?: string; cause?: ErrorShape };
+
+function shapeOf(error: unknown): ErrorShape {
+  return typeof error === 'object' && error !== null ? (error as ErrorShape) : { message: String(error) };
+}
+
+function isTimeout(error: unknown): boolean {
+  const { name } = shapeOf(error);
+  return name === 'TimeoutError' || name === 'AbortError';
+}
+
+function networkReason(error: unknown): string {
+  const shape = shapeOf(error);
+  const code = shape.cause?.code ?? shape.code;
+  if (code === 'ECONNREFUSED') return 'connection refused';
+  if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET') return 'connection reset';
+  return code ?? shape.cause?.message ?? shape.message ?? 'unknown error';
+}
+
+/** A RemoteGraphQLDataSource with a time limit, subgraph-naming errors, timing and request ids. */
+export class SubgraphDataSource extends RemoteGraphQLDataSource {
+  readonly subgraph: SubgraphName;
+  private readonly timeoutMs: number;
+  private readonly fetchDuration: Histogram<'subgraph' | 'outcome'>;
+
+  constructor(options: SubgraphSourceOptions) {
+    const timeoutMs = options.timeoutMs;
+    const fetcher: Fetcher = async (url, init) =>
+      (await fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) } as RequestInit)) as unknown as FetcherResponse;
+    super({ url: options.url, fetcher });
+    this.subgraph = options.name;
+    this.timeoutMs = timeoutMs;
+    this.fetchDuration = options.fetchDuration;
+  }
+
+  override async process(options: GraphQLDataSourceProcessOptions) {
+    const incoming = options.kind === 'incoming operation' ? options.incomingRequestContext.request.http?.headers : undefined;
+    for (const header of FORWARDED_HEADERS) {
+      const value = incoming?.get(header);
+      if (!value) continue;
+      const http = options.request.http ?? { method: 'POST', url: this.url, headers: new Headers() };
+      http.headers.set(header, value);
+      options.request.http = http;
+    }
+    const stop = this.fetchDuration.startTimer({ subgraph: this.subgraph });
+    try {
+      const response = await super.process(options);
+      stop({ outcome: response.errors?.length ? 'errors' : 'ok' });
+      return response;
+    } catch (error) {
+      stop({ outcome: error instanceof SubgraphFetchError ? error.outcome : 'failed' });
+      throw error;
+    }
+  }
+
+  override didEncounterError(error: Error, _request: unknown, response?: FetcherResponse): void {
+    const serviceName = this.subgraph;
+    const domain = domainOf(serviceName);
+    const base = { serviceName, ...(domain ? { domain } : {}) };
+    if (error instanceof GraphQLError && response) {
+      // The subgraph answered with an HTTP error status: keep its first GraphQL error if it sent one.
+      const body = (error.extensions.response as { body?: unknown } | undefined)?.body;
+      const first = (body as { errors?: Array<{ message?: string; extensions?: Record<string, unknown> }> } | undefined)?.errors?.[0];
+      const status = response.status;
+      throw new SubgraphFetchError(
+        first?.message ?? `${describe(serviceName)} answered HTTP ${status}; ${MISSING}.`,
+        {
+          code: status >= 500 ? 'SUBGRAPH_UNAVAILABLE' : ((first?.extensions?.code as string | undefined) ?? 'SUBGRAPH_ERROR'),
+          ...base,
+          status,
+        },
+        status >= 500 ? 'unavailable' : 'failed',
+      );
+    }
+    if (isTimeout(error)) {
+      throw new SubgraphFetchError(
+        `${describe(serviceName)} did not answer within ${this.timeoutMs} ms (subgraphTimeoutMs); ${MISSING}.`,
+        { code: 'SUBGRAPH_TIMEOUT', ...base, timeoutMs: this.timeoutMs },
+        'timeout',
+      );
+    }
+    throw new SubgraphFetchError(
+      `${describe(serviceName)} is unavailable (${networkReason(error)}); ${MISSING}.`,
+      { code: 'SUBGRAPH_UNAVAILABLE', ...base },
+      'unavailable',
+    );
+  }
+}
