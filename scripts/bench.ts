@@ -1,0 +1,229 @@
+/**
+ * `npm run bench`: the figures of issue 5, measured side by side in one run on 127.0.0.1, every load
+ * bounded in requests and time, printed with their goals and written to reports/bench-<time>.json
+ * and .md. See README, Benchmarks. `npm run bench -- --help` lists the options.
+ *
+ *   1. the cross-domain catalogue page through this gateway and through a stock @apollo/gateway;
+ *   2. a catalogue-only query through the gateway and straight to the subgraph;
+ *   3. MongoDB commands per collection for a 100-record page across every domain;
+ *   4. the catalogue grown to each --records size: filtered page, text search, deep page, ingest;
+ *   5. `npm start` to the first answered query, on an empty and on a loaded database.
+ *
+ * The subgraphs run in this process (startStack), so the driver's command events can be counted;
+ * each gateway runs in a process of its own and the load generator (autocannon) in another.
+ */
+import { randomBytes } from 'node:crypto';
+import { MongoClient } from 'mongodb';
+import { DEFAULT_PORTS, ConfigError } from '../subgraphs/shared/config';
+import { EngineUnavailableError, startEngine, type Engine } from './lib/engine';
+import { startStack, type Stack } from './lib/stack';
+import { loadReferenceData } from './sample/load';
+import { forkChild, type Child } from './bench/children';
+import { countCommands, watchEngineTime, type CommandCount } from './bench/commands';
+import { ingest, measureQueries, type IngestResult, type SizeResult } from './bench/dataset';
+import { catalogueFigures, commandFigures, datasetFigures, directFigures, startupFigures } from './bench/figures';
+import type { GatewayReady } from './bench/gateway-process';
+import { LoadGenerator } from './bench/load-generator';
+import { describeEngine, describeMachine } from './bench/machine';
+import { parseOptions, UsageError, type BenchOptions } from './bench/options';
+import { cataloguePage, SINGLE_SUBGRAPH } from './bench/queries';
+import { formatTable, writeReport, type BenchReport, type Figure } from './bench/report';
+import { measureStartup, type StartupResult } from './bench/startup';
+import { compare, sideSummary, type Comparison } from './bench/throughput';
+
+const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
+
+async function startGatewayProcess(kind: 'ours' | 'stock', env: NodeJS.ProcessEnv): Promise<{ child: Child; url: string }> {
+  const { child, ready } = await forkChild<GatewayReady>('scripts/bench/gateway-process.ts', { ...env, BENCH_GATEWAY: kind });
+  return { child, url: ready.url };
+}
+
+async function dropDatabases(uri: string, prefix: string): Promise<void> {
+  const client = await MongoClient.connect(uri);
+  try {
+    const { databases } = await client.db('admin').admin().listDatabases({ nameOnly: true });
+    await Promise.all(databases.filter((d) => d.name.startsWith(`${prefix}_`)).map((d) => client.db(d.name).dropDatabase()));
+  } finally {
+    await client.close();
+  }
+}
+
+interface Measured {
+  catalogue: Comparison;
+  direct: Comparison;
+  commands: CommandCount;
+  sizes: SizeResult[];
+  ingests: IngestResult[];
+  startup?: StartupResult;
+}
+
+/** Figures 1–4 against one stack; everything it starts is stopped before it returns. */
+async function measureStack(engine: Engine, options: BenchOptions, prefix: string): Promise<Omit<Measured, 'startup'>> {
+  const env: NodeJS.ProcessEnv = { ...process.env, MONGODB_URI: engine.uri, MONGODB_DB_PREFIX: prefix, HOST: '127.0.0.1' };
+  for (const name of Object.keys(DEFAULT_PORTS)) env[`${name.toUpperCase()}_PORT`] = '0';
+  const stops: Array<() => Promise<void>> = [];
+  try {
+    log('starting the subgraphs');
+    const stack: Stack = await startStack(env);
+    stops.push(() => stack.stop());
+    stops.push(() => dropDatabases(engine.uri, prefix));
+    await loadReferenceData(stack.databases.catalogue);
+
+    log(`loading ${options.baseRecords} records for figures 1–3`);
+    const ingests: IngestResult[] = [await ingest(stack.writer, 1, options.baseRecords, log)];
+    let records = ingests[0].records;
+
+    const gatewayEnv: NodeJS.ProcessEnv = { ...env };
+    for (const [name, url] of Object.entries(stack.subgraphUrls)) gatewayEnv[`${name.toUpperCase()}_URL`] = url;
+    log('starting the load generator, our gateway and the stock gateway, each in its own process');
+    const [load, ours, stock] = await Promise.all([
+      LoadGenerator.start(),
+      startGatewayProcess('ours', gatewayEnv),
+      startGatewayProcess('stock', gatewayEnv),
+    ]);
+    stops.push(() => load.stop(), () => ours.child.stop(), () => stock.child.stop());
+    const watch = () => watchEngineTime(engine.uri, prefix);
+
+    log(`1. catalogue page of 20: ours vs stock, ${options.rounds} round(s) of ${options.durationSeconds} s, ${options.connections} connections`);
+    const catalogue = await compare(load, [{ name: 'ours', url: ours.url }, { name: 'stock', url: stock.url }], cataloguePage(20), options, log, watch);
+
+    const catalogueUrl = stack.subgraphUrls.catalogue;
+    if (!catalogueUrl) throw new Error('the catalogue subgraph did not start');
+    log('2. region(code): through the gateway vs straight to the catalogue subgraph (and through the stock gateway, for reference)');
+    const direct = await compare(
+      load,
+      [{ name: 'gateway', url: ours.url }, { name: 'direct', url: catalogueUrl }, { name: 'stock', url: stock.url }],
+      SINGLE_SUBGRAPH,
+      options,
+      log,
+      watch,
+    );
+    await Promise.all([load.stop(), stock.child.stop()]);
+
+    log('3. commands for a 100-record page');
+    const commands = await countCommands(engine.uri, prefix, ours.url);
+    log(`  ${commands.total} commands: ${Object.entries(commands.byCommand).map(([c, n]) => `${c} ${JSON.stringify(n)}`).join(', ')}`);
+
+    const sizes: SizeResult[] = [];
+    for (const [step, target] of options.records.entries()) {
+      if (target > records) {
+        log(`4. growing the catalogue to ${target.toLocaleString('en')} records`);
+        const result = await ingest(stack.writer, 2 + step, target - records, log);
+        ingests.push(result);
+        records += result.records;
+        log(`  ${result.records.toLocaleString('en')} records in ${result.seconds.toFixed(1)} s (${Math.round(result.rate)} records/s)`);
+      }
+      log(`4. queries at ${records.toLocaleString('en')} records`);
+      const size = await measureQueries(stack.databases.catalogue, ours.url, records, options);
+      log(`  filtered p95 ${size.filteredPage.p95.toFixed(0)} ms, text p95 ${size.textSearch.p95.toFixed(0)} ms, page ${size.deepPage}/page 1 ${size.deepRatio.toFixed(2)}`);
+      sizes.push(size);
+    }
+    return { catalogue, direct, commands, sizes, ingests };
+  } finally {
+    for (const stop of stops.reverse()) await stop().catch((error: unknown) => log(`while stopping: ${String(error)}`));
+  }
+}
+
+function details(measured: Measured) {
+  const { catalogue, direct } = measured;
+  return {
+    '1.cataloguePage': {
+      query: catalogue.query,
+      secondsPerRound: catalogue.secondsPerRound,
+      ours: sideSummary(catalogue.sides.ours, catalogue.engine.ours),
+      stock: sideSummary(catalogue.sides.stock, catalogue.engine.stock),
+      rounds: catalogue.rounds.map((round) => Object.fromEntries(Object.entries(round).map(([name, r]) => [name, sideSummary(r)]))),
+    },
+    '2.singleSubgraph': {
+      query: direct.query,
+      secondsPerRound: direct.secondsPerRound,
+      gateway: sideSummary(direct.sides.gateway, direct.engine.gateway),
+      direct: sideSummary(direct.sides.direct, direct.engine.direct),
+      stock: sideSummary(direct.sides.stock, direct.engine.stock),
+      rounds: direct.rounds.map((round) => Object.fromEntries(Object.entries(round).map(([name, r]) => [name, sideSummary(r)]))),
+    },
+    '3.commands': measured.commands,
+    '4.sizes': measured.sizes,
+    '4.ingest': measured.ingests.map((i) => ({ ...i, rate: Math.round(i.rate) })),
+    ...(measured.startup ? { '5.startup': measured.startup } : {}),
+  };
+}
+
+async function main(): Promise<void> {
+  const options = parseOptions(process.argv.slice(2));
+  const startedAt = new Date();
+  const machine = describeMachine();
+  const external = process.env.MONGODB_URI;
+  const engine = await startEngine();
+  let engineStopped = false;
+  const stopEngine = async () => {
+    if (!engineStopped) await engine.stop();
+    engineStopped = true;
+  };
+  const prefix = `bench_${randomBytes(3).toString('hex')}`;
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      log('interrupted; stopping');
+      void (external ? dropDatabases(external, prefix).catch(() => undefined) : Promise.resolve())
+        .then(stopEngine)
+        .finally(() => process.exit(130));
+    });
+  }
+  try {
+    const client = await MongoClient.connect(engine.uri);
+    const engineInfo = await describeEngine(client, engine.description).finally(() => client.close());
+    const isFerret = engineInfo.name.startsWith('FerretDB');
+    log(`engine: ${engineInfo.name}; ${machine.nproc} CPUs, ${machine.cpuModel}, Node ${machine.node}, load ${machine.loadAverageAtStart}`);
+
+    const measured: Measured = await measureStack(engine, options, prefix);
+    if (!external) await stopEngine();
+    if (options.startup) {
+      log('5. npm start, on an empty and then on a loaded database');
+      const startPrefix = `${prefix}s`;
+      measured.startup = await measureStartup(
+        external,
+        startPrefix,
+        () => (external ? dropDatabases(external, startPrefix) : Promise.resolve()),
+      );
+      log(`  first answer ${measured.startup.empty.firstAnswerSeconds.toFixed(1)} s (empty), ${measured.startup.loaded.firstAnswerSeconds.toFixed(1)} s (loaded)`);
+    }
+
+    const figures: Figure[] = [
+      ...catalogueFigures(measured.catalogue, isFerret),
+      ...directFigures(measured.direct),
+      ...commandFigures(measured.commands),
+      ...datasetFigures(measured.sizes, measured.ingests.slice(1).length ? measured.ingests.slice(1) : measured.ingests, isFerret),
+      ...(measured.startup ? startupFigures(measured.startup) : []),
+    ];
+    const report: BenchReport = {
+      startedAt: startedAt.toISOString(),
+      finishedAt: new Date().toISOString(),
+      machine,
+      engine: engineInfo,
+      options,
+      figures,
+      details: details(measured),
+    };
+    const paths = writeReport(report, options.outDir);
+    process.stdout.write(
+      [
+        '',
+        `Machine: ${machine.nproc} CPUs (${machine.cpuModel}), ${machine.memoryGiB} GiB, Node ${machine.node}; engine: ${engineInfo.name}`,
+        '',
+        formatTable(figures),
+        '',
+        `Report: ${paths.json}`,
+        `        ${paths.markdown}`,
+        '',
+      ].join('\n'),
+    );
+  } finally {
+    await stopEngine();
+  }
+}
+
+main().then(() => process.exit(0), (error: unknown) => {
+  const known = error instanceof UsageError || error instanceof EngineUnavailableError || error instanceof ConfigError;
+  process.stderr.write(`${known ? (error as Error).message : error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(error instanceof UsageError ? 2 : 1);
+});
