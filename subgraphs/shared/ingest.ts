@@ -19,6 +19,8 @@ export interface DisclosureInput<Fields extends object = object> {
 
 export interface RejectedDisclosure {
   indexNumber: string;
+  /** The envelope field at fault, e.g. `envelope.agencyCode`. */
+  field: string;
   reason: string;
 }
 
@@ -87,15 +89,16 @@ export class DisclosureWriter {
       const agency = agencies.get(envelope.agencyCode);
       const regionPath = regionPaths.get(envelope.regionCode);
       const previousType = existing.get(envelope.indexNumber)?.type;
-      const reason = !agency
-        ? `unknown agency ${envelope.agencyCode}`
+      const refusal: [field: string, reason: string] | undefined = !agency
+        ? ['envelope.agencyCode', `unknown agency ${envelope.agencyCode}`]
         : !regionPath
-          ? `unknown region ${envelope.regionCode}`
+          ? ['envelope.regionCode', `unknown region ${envelope.regionCode}`]
           : previousType && previousType !== type
-            ? `index number already belongs to a ${previousType}`
+            ? ['envelope.indexNumber', `index number already belongs to a ${previousType}`]
             : undefined;
-      if (reason || !agency || !regionPath) {
-        rejected.push({ indexNumber: envelope.indexNumber, reason: reason ?? 'invalid' });
+      if (refusal || !agency || !regionPath) {
+        const [field, reason] = refusal ?? ['envelope', 'invalid'];
+        rejected.push({ indexNumber: envelope.indexNumber, field, reason });
         continue;
       }
       stored.push({ type, fields: input.fields, envelope: storedEnvelope(type, envelope, agency.name, regionPath, status) });
@@ -140,7 +143,7 @@ export class DisclosureWriter {
     const found = await findByIds(entries, indexNumbers);
     const refused = indexNumbers.flatMap((indexNumber) => {
       const reason = check(found.get(indexNumber), indexNumber);
-      return reason ? [{ indexNumber, reason }] : [];
+      return reason ? [{ indexNumber, field: 'indexNumbers', reason }] : [];
     });
     if (refused.length) return { refused, changed: [] };
     const moving = [...found.values()].filter((entry) => entry.status !== status);
@@ -193,7 +196,7 @@ export function envelopeOf(record: StoredEnvelope): StoredEnvelope {
   return Object.fromEntries(ENVELOPE_KEYS.map((key) => [key, record[key]])) as unknown as StoredEnvelope;
 }
 
-function storedEnvelope(
+export function storedEnvelope(
   type: RecordTypeName,
   input: EnvelopeInput,
   agencyName: string,

@@ -1,0 +1,48 @@
+/**
+ * `npm run reindex`: rebuilds the catalogue index from the domain collections, for repair (see
+ * subgraphs/shared/reindex.ts), with a progress bar. Uses MONGODB_URI, or starts the engine on the
+ * same data folder as `npm start`. Exit code 1 when a record's entry could not be derived.
+ */
+import path from 'node:path';
+import { ConfigError } from '../subgraphs/shared/config';
+import { closeMongoClients } from '../subgraphs/shared/mongo';
+import { reindexCatalogue } from '../subgraphs/shared/reindex';
+import { EngineUnavailableError, startEngine } from './lib/engine';
+import { openDatabases, prepareDatabases } from './lib/databases';
+import { progressReporter } from './lib/progress';
+
+async function main(): Promise<void> {
+  if (process.argv.length > 2) throw new UsageError(`npm run reindex takes no arguments; got ${process.argv.slice(2).join(' ')}`);
+  const engine = await startEngine({ dataDir: process.env.ENGINE_DATA_DIR ?? path.resolve(__dirname, '../.data/engine') });
+  try {
+    const databases = await openDatabases({ ...process.env, MONGODB_URI: engine.uri });
+    await prepareDatabases(databases);
+    let progress: ReturnType<typeof progressReporter> | undefined;
+    const started = Date.now();
+    const summary = await reindexCatalogue(databases, {
+      onProgress: (done, total) => {
+        progress ??= progressReporter('reindexing', Math.max(total, 1));
+        progress.update(done);
+      },
+    });
+    progress?.stop();
+    const seconds = (Date.now() - started) / 1000;
+    process.stdout.write(
+      `read ${summary.scanned} records in ${seconds.toFixed(1)} s: ${summary.restored} entries restored, ` +
+        `${summary.refreshed} refreshed, ${summary.removed} removed, ${summary.problems.length} records without an entry\n`,
+    );
+    for (const problem of summary.problems.slice(0, 20)) process.stderr.write(`${problem.indexNumber}: ${problem.reason}\n`);
+    if (summary.problems.length) process.exitCode = 1;
+  } finally {
+    await closeMongoClients();
+    await engine.stop();
+  }
+}
+
+class UsageError extends Error {}
+
+main().catch((error: unknown) => {
+  const known = error instanceof UsageError || error instanceof EngineUnavailableError || error instanceof ConfigError;
+  process.stderr.write(`${known ? (error as Error).message : error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(error instanceof UsageError ? 2 : 1);
+});

@@ -1,0 +1,339 @@
+/**
+ * `npm run import` as a user runs it: a real process against the run's engine, files of every format
+ * with good and bad rows, checked in the rejection report, in the output and in the database.
+ */
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { MongoClient } from 'mongodb';
+import { unifiedSocialCreditCode } from '../../subgraphs/shared/agency-code';
+import { agencyNamed } from '../support/builders';
+
+const root = path.resolve(__dirname, '../..');
+const land = agencyNamed('岳阳县国土资源局');
+const housing = agencyNamed('岳阳县住房和城乡建设局');
+
+let client: MongoClient;
+let workDir: string;
+const prefixes: string[] = [];
+
+beforeAll(async () => {
+  client = await MongoClient.connect(process.env.MONGODB_URI as string);
+  workDir = mkdtempSync(path.join(os.tmpdir(), 'import-test-'));
+});
+
+afterAll(async () => {
+  const { databases } = await client.db('admin').admin().listDatabases({ nameOnly: true });
+  const ours = databases.filter((d) => prefixes.some((prefix) => d.name.startsWith(`${prefix}_`)));
+  await Promise.all(ours.map((d) => client.db(d.name).dropDatabase()));
+  await client.close();
+  rmSync(workDir, { recursive: true, force: true });
+});
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  /** The rejection report as rows of [line, field, rule], or [] when none was written. */
+  report: string[][];
+  reportText: string;
+}
+
+async function runImport(prefix: string, file: string, ...args: string[]): Promise<Run> {
+  const reportPath = path.join(workDir, `${path.basename(file)}-${randomBytes(3).toString('hex')}.report.csv`);
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/import.ts', file, '--report', reportPath, ...args], {
+    cwd: root,
+    env: { ...process.env, MONGODB_DB_PREFIX: prefix },
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const [code] = (await once(child, 'exit')) as [number | null];
+  let reportText = '';
+  try {
+    reportText = readFileSync(reportPath, 'utf8');
+  } catch {
+    // no row rejected: no report
+  }
+  const rows = reportText ? (parse(reportText, { columns: true }) as Array<Record<string, string>>) : [];
+  return { code, stdout, stderr, reportText, report: rows.map((r) => [r.line, r.field, r.rule]) };
+}
+
+function freshPrefix(): string {
+  const prefix = `t_import_${randomBytes(3).toString('hex')}`;
+  prefixes.push(prefix);
+  return prefix;
+}
+
+function file(name: string, content: string | Buffer): string {
+  const at = path.join(workDir, `${randomBytes(3).toString('hex')}-${name}`);
+  writeFileSync(at, content);
+  return at;
+}
+
+async function storedEntries(prefix: string): Promise<Array<{ _id: string; status: string; type: string }>> {
+  return client
+    .db(`${prefix}_catalogue`)
+    .collection<{ _id: string; status: string; type: string }>('entries')
+    .find({}, { projection: { _id: 1, status: 1, type: 1 } })
+    .sort({ _id: 1 })
+    .toArray();
+}
+
+let serial = 0;
+function indexNumber(agency: { _id: string }): string {
+  serial += 1;
+  return `${agency._id}-/2014-${3_000_000 + serial}`;
+}
+
+const LAND_HEADER =
+  'type,indexNumber,title,category,agencyCode,regionCode,subjectTerms,writtenOn,publishedAt,disclosureMode,' +
+  'parcelNumber,location,areaSquareMetres,use,termYears,method,floorAreaRatio,startingPrice,finalPrice,winningParty,transferredOn';
+
+function landRow(id: string, overrides: { writtenOn?: string; finalPrice?: string; agencyCode?: string } = {}): string {
+  return [
+    'LandTransfer', id, '岳阳县国有建设用地使用权挂牌出让结果公示', '土地出让', overrides.agencyCode ?? land._id, land.regionCode,
+    '土地出让;挂牌', overrides.writtenOn ?? '2014-06-18', '2014-06-20T10:00:00+08:00', 'FULL',
+    '430621-2014-001', '荣家湾镇', '12000.5', 'RESIDENTIAL', '70', 'LISTING', '2.5', '1000000', overrides.finalPrice ?? '1234567.89',
+    '岳阳城投置业有限公司', '2014-06-18',
+  ].join(',');
+}
+
+describe('a CSV file with good and bad rows', () => {
+  const good = [indexNumber(land), indexNumber(land)];
+  const badDate = indexNumber(land);
+  const negative = indexNumber(land);
+  const stranger = unifiedSocialCreditCode('430621', '岳阳县不存在的局');
+  const lines = [
+    LAND_HEADER,
+    landRow(good[0]),
+    landRow(badDate, { writtenOn: '2014-02-30' }),
+    landRow(negative, { finalPrice: '-5' }),
+    'LandTransfer,too,few,cells',
+    landRow(good[0]), // the same index number again in this file
+    landRow(good[1]),
+  ];
+  let prefix: string;
+  let first: Run;
+
+  beforeAll(async () => {
+    prefix = freshPrefix();
+    first = await runImport(prefix, file('land.csv', `${lines.join('\n')}\n`));
+  });
+
+  it('stores the good rows, as drafts, and nothing of the bad ones', async () => {
+    expect(await storedEntries(prefix)).toEqual(good.sort().map((id) => ({ _id: id, status: 'DRAFT', type: 'LandTransfer' })));
+  });
+
+  it('lists each rejected row with its line number, field and rule', () => {
+    expect(first.report).toEqual([
+      ['3', 'envelope.writtenOn', 'format'],
+      ['4', 'fields.finalPrice', 'non-negative'],
+      ['5', '(row)', 'column-count'],
+      ['6', 'envelope.indexNumber', 'duplicate'],
+    ]);
+    expect(first.reportText).toContain('the same index number is already on line 2 of this file');
+  });
+
+  it('says what it did and exits non-zero because rows were rejected', () => {
+    expect(first.code).toBe(1);
+    expect(first.stdout).toMatch(/^read 6 rows in [\d.]+ s \(\d+ rows\/s\): 2 stored as DRAFT, 0 unchanged, 4 rejected$/m);
+    expect(first.stderr).toContain('line 4 (');
+    expect(first.stderr).toContain('fields.finalPrice [non-negative] money must not be negative');
+    expect(first.stderr).toContain('importing');
+  });
+
+  it('changes nothing when run again', async () => {
+    const before = await client.db(`${prefix}_land`).collection('landTransfers').find().sort({ _id: 1 }).toArray();
+    const again = await runImport(prefix, file('land.csv', `${lines.join('\n')}\n`));
+    expect(again.stdout).toMatch(/: 0 stored as DRAFT, 2 unchanged, 4 rejected$/m);
+    expect(again.report).toEqual(first.report);
+    expect(await client.db(`${prefix}_land`).collection('landTransfers').find().sort({ _id: 1 }).toArray()).toEqual(before);
+  });
+
+  it('rejects a row whose agency is not known, naming the field', async () => {
+    const other = freshPrefix();
+    const run = await runImport(other, file('unknown.csv', `${LAND_HEADER}\n${landRow(`${stranger}-/2014-1`, { agencyCode: stranger })}\n`));
+    expect(run.code).toBe(1);
+    expect(run.report.map(([line, field]) => [line, field])).toContainEqual(['2', 'envelope.agencyCode']);
+    expect(await storedEntries(other)).toEqual([]);
+  });
+});
+
+describe('CSV cells and columns', () => {
+  it('rejects a cell with bad UTF-8 and a value in a column the type does not have, and stores a clean row', async () => {
+    const prefix = freshPrefix();
+    const clean = indexNumber(land);
+    const broken = indexNumber(land);
+    const foreign = indexNumber(land);
+    const header = `${LAND_HEADER},pupilCount`;
+    const content = Buffer.concat([
+      Buffer.from(`${header}\n${landRow(clean)},\n`),
+      Buffer.from(landRow(broken).replace('荣家湾镇', 'XX')),
+      Buffer.from(',\n'),
+      Buffer.from(`${landRow(foreign)},12\n`),
+    ]);
+    // Bad UTF-8 in the location cell of line 3.
+    const bad = Buffer.from(content);
+    const at = bad.indexOf(Buffer.from('XX'));
+    bad[at] = 0xff;
+    bad[at + 1] = 0xfe;
+    const run = await runImport(prefix, file('cells.csv', bad));
+    expect(run.report).toEqual([
+      ['3', 'fields.location', 'utf-8'],
+      ['4', 'fields.pupilCount', 'unknown-field'],
+    ]);
+    expect((await storedEntries(prefix)).map((e) => e._id)).toEqual([clean]);
+  });
+
+  it('refuses a file whose header names a column twice, storing nothing', async () => {
+    const prefix = freshPrefix();
+    const run = await runImport(prefix, file('twice.csv', `type,title,title\nLandTransfer,a,b\n`));
+    expect(run.code).toBe(1);
+    expect(run.report).toEqual([['1', '(file)', 'duplicate-column']]);
+    expect(await storedEntries(prefix)).toEqual([]);
+  });
+});
+
+function landSubmission(id: string, fields: Record<string, unknown> = {}) {
+  return {
+    type: 'LandTransfer',
+    envelope: {
+      indexNumber: id,
+      title: '岳阳县国有建设用地使用权挂牌出让结果公示',
+      category: '土地出让',
+      agencyCode: land._id,
+      regionCode: land.regionCode,
+      writtenOn: '2014-06-18',
+      publishedAt: '2014-06-20T10:00:00+08:00',
+      disclosureMode: 'FULL',
+    },
+    fields: {
+      parcelNumber: '430621-2014-001',
+      location: '荣家湾镇',
+      areaSquareMetres: 12000.5,
+      use: 'RESIDENTIAL',
+      termYears: 70,
+      method: 'LISTING',
+      floorAreaRatio: 2.5,
+      startingPrice: '1000000',
+      finalPrice: '1234567.89',
+      winningParty: '岳阳城投置业有限公司',
+      transferredOn: '2014-06-18',
+      ...fields,
+    },
+  };
+}
+
+describe('JSON and NDJSON files', () => {
+  it('imports a JSON array with --publish, rejecting an element that is not a submission', async () => {
+    const prefix = freshPrefix();
+    const [a, b] = [indexNumber(land), indexNumber(land)];
+    const json = `[\n${JSON.stringify(landSubmission(a))},\n42,\n${JSON.stringify(landSubmission(b, { termYears: 99 }))}\n]\n`;
+    const run = await runImport(prefix, file('records.json', json), '--publish');
+    expect(run.report).toEqual([
+      ['3', '(row)', 'type'],
+      ['4', 'fields.termYears', 'maximum'],
+    ]);
+    expect(run.stdout).toMatch(/: 1 stored as PUBLISHED, 0 unchanged, 2 rejected$/m);
+    expect(await storedEntries(prefix)).toEqual([{ _id: a, status: 'PUBLISHED', type: 'LandTransfer' }]);
+  });
+
+  it('stores the elements before a JSON syntax error and reports the line it stopped at', async () => {
+    const prefix = freshPrefix();
+    const a = indexNumber(land);
+    const json = `[\n${JSON.stringify(landSubmission(a))},\n{"type": oops}\n]\n`;
+    const run = await runImport(prefix, file('broken.json', json));
+    expect(run.code).toBe(1);
+    expect(run.report).toEqual([['3', '(file)', 'json-syntax']]);
+    expect(run.stderr).toContain('the file could not be read past line 3');
+    expect((await storedEntries(prefix)).map((e) => e._id)).toEqual([a]);
+  });
+
+  it('reads NDJSON line by line: a bad line is rejected, the lines around it are stored', async () => {
+    const prefix = freshPrefix();
+    const [a, b] = [indexNumber(land), indexNumber(land)];
+    const ndjson = Buffer.concat([
+      Buffer.from(`${JSON.stringify(landSubmission(a))}\n{not json\n`),
+      Buffer.from([0x7b, 0xff, 0x7d, 0x0a]),
+      Buffer.from(`\n${JSON.stringify(landSubmission(b, { transferredOn: '2014-13-01' }))}\n`),
+    ]);
+    const run = await runImport(prefix, file('records.ndjson', ndjson));
+    expect(run.report).toEqual([
+      ['2', '(row)', 'json-syntax'],
+      ['3', '(row)', 'utf-8'],
+      ['5', 'fields.transferredOn', 'format'],
+    ]);
+    expect((await storedEntries(prefix)).map((e) => e._id)).toEqual([a]);
+  });
+});
+
+describe('personal data in an import', () => {
+  it('is masked before it is stored, and no raw name or ID number reaches the database, the output or the report', async () => {
+    const prefix = freshPrefix();
+    const raw = { name: '张三丰', id: '430621199001011234', otherName: '欧阳修文', badId: '43062119900101123Z' };
+    const allocation = (id: string, householdHead: string, idNumber: string) => ({
+      type: 'HousingAllocation',
+      envelope: {
+        indexNumber: id,
+        title: '岳阳县2014年公共租赁住房分配结果公示',
+        category: '保障性住房',
+        agencyCode: housing._id,
+        regionCode: housing.regionCode,
+        publishedAt: '2014-06-20T10:00:00+08:00',
+        disclosureMode: 'PARTIAL',
+      },
+      fields: {
+        projectName: '荣家湾公租房小区',
+        householdHead,
+        idNumber,
+        householdSize: 3,
+        outcome: 'APPROVED',
+        unitNumber: '1-101',
+        unitAreaSquareMetres: 50,
+        batch: '2014年第一批',
+        allocatedOn: '2014-06-18',
+      },
+    });
+    const good = indexNumber(housing);
+    const bad = indexNumber(housing);
+    const ndjson = [allocation(good, raw.name, raw.id), allocation(bad, raw.otherName, raw.badId)].map((r) => JSON.stringify(r)).join('\n');
+    const run = await runImport(prefix, file('allocations.ndjson', `${ndjson}\n`), '--publish');
+    expect(run.report).toEqual([['2', 'fields.idNumber', 'format']]);
+
+    const stored = await client.db(`${prefix}_housing`).collection('housingAllocations').findOne({ _id: good as never });
+    expect(stored).toMatchObject({ householdHead: '张*丰', idNumber: '4306**********1234' });
+    const everything: string[] = [run.stdout, run.stderr, run.reportText];
+    const { databases } = await client.db('admin').admin().listDatabases({ nameOnly: true });
+    for (const { name } of databases.filter((d) => d.name.startsWith(`${prefix}_`))) {
+      for (const { name: collection } of await client.db(name).listCollections().toArray()) {
+        everything.push(JSON.stringify(await client.db(name).collection(collection).find().toArray()));
+      }
+    }
+    const haystack = everything.join('\n');
+    expect(haystack).toContain('张*丰');
+    for (const value of Object.values(raw)) expect(haystack).not.toContain(value);
+  });
+});
+
+describe('usage', () => {
+  it.each([
+    [[], 'name the file to import'],
+    [['/nonexistent/records.csv'], 'no file at /nonexistent/records.csv'],
+    [['package.json', '--format', 'xml'], '--format must be one of json, ndjson, csv; got xml'],
+    [['README.md'], 'cannot tell the format of README.md from its extension'],
+  ])('refuses %j with exit code 2 and says why', async (args, message) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/import.ts', ...args], { cwd: root, env: process.env });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const [code] = await once(child, 'exit');
+    expect(code).toBe(2);
+    expect(stderr).toContain(message);
+    expect(stderr).toContain('usage: npm run import -- <file>');
+  });
+});
