@@ -15,6 +15,10 @@ export interface ExplorerExample {
   /** One named operation: GraphiQL titles the tab with its name. */
   query: string;
   variables: Record<string, unknown>;
+  /** HTTP headers the example needs, e.g. an agency's API key (a placeholder to replace). */
+  headers?: Record<string, string>;
+  /** A file the same filter downloads as, at a path of the gateway (an export). */
+  download?: { label: BilingualText; path: string };
 }
 
 function agencyCode(name: string): string {
@@ -30,6 +34,11 @@ function regionCode(name: string): string {
 }
 
 const PORTAL_AGENCY = agencyCode('岳阳县财政局');
+const PUBLISHING_AGENCY = agencyCode('岳阳县国土资源局');
+const DRAFT_INDEX_NUMBER = `${PUBLISHING_AGENCY}-/2024-9000001`;
+/** Where an agency's key goes; `npm run keys -- create` prints a real one. */
+export const KEY_PLACEHOLDER = 'Bearer gdk_<key id>_<secret> (npm run keys -- create --agency <code>)';
+const EXPORT_FILTER = { domains: ['LAND'], publishedFrom: '2014-01-01' };
 
 export const EXAMPLES = {
   portalHeading: {
@@ -246,6 +255,113 @@ export const EXAMPLES = {
   }
 }`,
     variables: { since: '2014-01-01', after: null },
+  },
+
+  submitDraft: {
+    title: { en: 'An agency submits a record for review', zh: '机构报送一条待审查的信息' },
+    description: {
+      en: 'Needs the agency’s API key in the Headers tab (npm run keys -- create). The record is stored as a DRAFT that only the agency sees; each invalid record comes back with every problem (field, rule, message). The same record sent again changes nothing. Many records at once: npm run import -- <file.csv|json|ndjson> (see README).',
+      zh: '需在 Headers 中填入本机构的 API 密钥（npm run keys -- create 生成）。信息以草稿保存，仅本机构可见；不合格的信息逐条返回全部问题（字段、规则、说明）。重复报送不产生变化。批量导入文件：npm run import -- <文件>（见 README）。',
+    },
+    query: `mutation SubmitDraft($submissions: [DisclosureSubmission!]!) {
+  submitDisclosures(submissions: $submissions) {
+    accepted { position indexNumber status changed }
+    rejected { position indexNumber errors { field rule message } }
+  }
+}`,
+    variables: {
+      submissions: [
+        {
+          type: 'LandTransfer',
+          envelope: {
+            indexNumber: DRAFT_INDEX_NUMBER,
+            title: '岳阳县国有建设用地使用权挂牌出让结果公示（430621-2024-017号宗地）',
+            category: '土地出让',
+            agencyCode: PUBLISHING_AGENCY,
+            regionCode: regionCode('岳阳县'),
+            subjectTerms: ['土地出让', '挂牌'],
+            writtenOn: '2024-06-18',
+            publishedAt: '2024-06-20T10:00:00+08:00',
+            disclosureMode: 'FULL',
+          },
+          fields: {
+            parcelNumber: '430621-2024-017',
+            location: '荣家湾镇新墙大道东侧',
+            areaSquareMetres: 12000.5,
+            use: 'RESIDENTIAL',
+            termYears: 70,
+            method: 'LISTING',
+            floorAreaRatio: 2.5,
+            startingPrice: '18000000',
+            finalPrice: '21350000.50',
+            winningParty: '岳阳城投置业有限公司',
+            transferredOn: '2024-06-18',
+          },
+        },
+      ],
+    },
+    headers: { Authorization: KEY_PLACEHOLDER },
+  },
+
+  reviewAndPublish: {
+    title: { en: 'Review, then publish (先审查后公开)', zh: '先审查后公开：审查并发布' },
+    description: {
+      en: 'Moves the draft to REVIEWED, then to PUBLISHED, in one request (mutations run in order). Only then does the public see it, and the change feed carries it. withdrawDisclosures takes a record back out of public view.',
+      zh: '在一次请求中把草稿依次变为“已审查”和“已发布”（变更按顺序执行）。发布后公众才可见，变更流随之推送。withdrawDisclosures 可撤回公开。',
+    },
+    query: `mutation ReviewAndPublish($indexNumbers: [String!]!) {
+  reviewed: reviewDisclosures(indexNumbers: $indexNumbers) { indexNumber status }
+  published: publishDisclosures(indexNumbers: $indexNumbers) { indexNumber status }
+}`,
+    variables: { indexNumbers: [DRAFT_INDEX_NUMBER] },
+    headers: { Authorization: KEY_PLACEHOLDER },
+  },
+
+  changeFeed: {
+    title: { en: 'Keep a copy in step: the change feed', zh: '保持副本同步：变更流' },
+    description: {
+      en: 'Every change to what the public sees, in commit order: UPSERT carries the record as it is now, TOMBSTONE says it left public view (withdrawn). Keep pageInfo.endCursor and pass it as `after` next time: nothing is missed or repeated, withdrawals included.',
+      zh: '公众可见内容的每一次变更，按提交顺序：UPSERT 附带信息的当前内容，TOMBSTONE 表示已撤回。保存 pageInfo.endCursor，下次作为 after 传入：不漏不重，撤回也能同步。',
+    },
+    query: `query PullChanges($after: String, $first: Int = 100) {
+  changes(after: $after, first: $first) {
+    pageInfo { hasNextPage endCursor }
+    edges {
+      node {
+        sequence
+        kind
+        indexNumber
+        type
+        disclosure {
+          title
+          publishedAt
+          agency { code name }
+          ... on LandTransfer { finalPrice { yuan } }
+        }
+      }
+    }
+  }
+}`,
+    variables: { after: null },
+  },
+
+  exportForSpreadsheet: {
+    title: { en: 'Everything a filter finds, as a spreadsheet', zh: '按条件导出全部结果（表格）' },
+    description: {
+      en: 'The count and first page of a filter here; the download link gives every matching record as CSV (also /export.ndjson), with no row limit. Any CatalogueFilter works: /export.csv?filter=<the filter as JSON>.',
+      zh: '此处显示条件的结果数和第一页；下载链接以 CSV 导出全部匹配记录（也有 /export.ndjson），不限行数。任何 CatalogueFilter 均可：/export.csv?filter=<JSON 格式的条件>。',
+    },
+    query: `query LandSince2014($filter: CatalogueFilter) {
+  catalogue(filter: $filter, first: 20) {
+    totalCount
+    edges { node { __typename indexNumber title publishedOn agency { name } } }
+  }
+}`,
+    variables: { filter: EXPORT_FILTER },
+    download: {
+      label: { en: 'Download CSV', zh: '下载 CSV' },
+      path: `export.csv?filter=${encodeURIComponent(JSON.stringify(EXPORT_FILTER))}`,
+    },
   },
 } satisfies Record<string, ExplorerExample>;
 

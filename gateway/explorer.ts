@@ -62,7 +62,7 @@ const EXPLORER_SCRIPT = `(function () {
     var editor = useEditorContext({ nonNull: true });
     function open(example) {
       var index = editor.tabs.findIndex(function (tab) {
-        return tab.query === example.query && tab.variables === example.variables;
+        return tab.query === example.query && tab.variables === example.variables && (tab.headers || null) === example.headers;
       });
       if (index >= 0) {
         editor.changeTab(index);
@@ -73,6 +73,7 @@ const EXPLORER_SCRIPT = `(function () {
       setTimeout(function () {
         editor.queryEditor.setValue(example.query);
         editor.variableEditor.setValue(example.variables || '');
+        if (editor.headerEditor) editor.headerEditor.setValue(example.headers || '');
       });
     }
     return h('div', { className: 'explorer-examples' },
@@ -86,7 +87,9 @@ const EXPLORER_SCRIPT = `(function () {
             h('span', { className: 'explorer-example-title' }, example.title.en),
             h('span', { className: 'explorer-example-title', lang: 'zh-CN' }, example.title.zh)),
           h('p', null, example.description.en),
-          h('p', { lang: 'zh-CN' }, example.description.zh));
+          h('p', { lang: 'zh-CN' }, example.description.zh),
+          example.download && h('p', null,
+            h('a', { href: example.download.path, download: '' }, example.download.label.en + ' · ' + example.download.label.zh)));
       })));
   }
 
@@ -107,7 +110,7 @@ const EXPLORER_SCRIPT = `(function () {
     h(GraphiQL, {
       fetcher: GraphiQL.createFetcher({ url: 'graphql', enableIncrementalDelivery: false }),
       defaultTabs: examples.map(function (example) {
-        return { query: example.query, variables: example.variables };
+        return { query: example.query, variables: example.variables, headers: example.headers };
       }),
       plugins: [examplesPlugin],
       visiblePlugin: examplesPlugin,
@@ -140,6 +143,9 @@ interface BrowserExample {
   query: string;
   /** The variables editor's text, as GraphiQL keeps it; null when the query takes none. */
   variables: string | null;
+  /** The headers editor's text; null when the example needs none. */
+  headers: string | null;
+  download?: ExplorerExample['download'];
 }
 
 function browserExample(example: ExplorerExample): BrowserExample {
@@ -149,6 +155,8 @@ function browserExample(example: ExplorerExample): BrowserExample {
     description: example.description,
     query: example.query,
     variables: hasVariables ? JSON.stringify(example.variables, null, 2) : null,
+    headers: example.headers ? JSON.stringify(example.headers, null, 2) : null,
+    download: example.download,
   };
 }
 
@@ -163,11 +171,15 @@ function scriptJson(value: unknown): string {
 
 function noscriptExample(example: BrowserExample): string {
   const variables = example.variables ? `<p>Variables 变量:</p><pre>${escapeHtml(example.variables)}</pre>` : '';
+  const headers = example.headers ? `<p>Headers 请求头:</p><pre>${escapeHtml(example.headers)}</pre>` : '';
+  const download = example.download
+    ? `<p><a href="${escapeHtml(example.download.path)}" download>${escapeHtml(example.download.label.en)} · ${escapeHtml(example.download.label.zh)}</a></p>`
+    : '';
   return `<details>
 <summary>${escapeHtml(example.title.en)} · <span lang="zh-CN">${escapeHtml(example.title.zh)}</span></summary>
 <p>${escapeHtml(example.description.en)}</p>
 <p lang="zh-CN">${escapeHtml(example.description.zh)}</p>
-<pre>${escapeHtml(example.query)}</pre>${variables}
+<pre>${escapeHtml(example.query)}</pre>${variables}${headers}${download}
 </details>`;
 }
 
