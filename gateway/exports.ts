@@ -320,7 +320,7 @@ export function exportsRouter<TContext extends BaseContext>(api: OwnApi<TContext
       const outcome: PageOutcome = await next;
       if (gone) return;
       if (!outcome.ok) {
-        req.log?.error({ errors: outcome.errors.map((e) => e.message) }, 'export failed after the first page');
+        req.log?.error({ codes: outcome.errors.map((e) => e.extensions?.code ?? 'INTERNAL_SERVER_ERROR') }, 'export failed after the first page');
         res.destroy();
         return;
       }
