@@ -14,7 +14,7 @@ import type { SubgraphName } from '../../subgraphs/shared/config';
 import { CATALOGUE_ENTRIES } from '../../subgraphs/shared/domains';
 import { DisclosureWriter } from '../../subgraphs/shared/ingest';
 import { closeMongoClients } from '../../subgraphs/shared/mongo';
-import { sampleRecords } from '../publishing/public-form';
+import { sampleRecords } from '../support/builders';
 
 const root = path.resolve(__dirname, '../..');
 const prefix = `t_reindex_${randomBytes(3).toString('hex')}`;

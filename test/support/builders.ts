@@ -1,6 +1,8 @@
 import type { RecordTypeName } from '../../subgraphs/shared/domains';
 import type { DisclosureInput } from '../../subgraphs/shared/ingest';
 import type { EnvelopeInput } from '../../subgraphs/shared/records';
+import { SampleContext } from '../../scripts/sample/context';
+import { sampleMakers } from '../../scripts/sample/makers';
 import { AGENCIES, type SampleAgency } from '../../scripts/sample/reference';
 
 /** A sample agency by its exact name, e.g. `岳阳县国土资源局`. */
@@ -43,4 +45,12 @@ export function disclosure<Fields extends object>(
   fields: Fields,
 ): DisclosureInput<Fields> {
   return { type, envelope: envelopeInput, fields };
+}
+
+/** `count` sample records of `type` from the seeded sample generator. */
+export function sampleRecords(type: RecordTypeName, count: number, seed = 4): DisclosureInput[] {
+  const maker = sampleMakers[type];
+  if (!maker) throw new Error(`no sample maker for ${type}`);
+  const context = new SampleContext(seed);
+  return Array.from({ length: count }, () => maker(context));
 }
