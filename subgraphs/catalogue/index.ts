@@ -14,8 +14,10 @@ export const catalogueSubgraph: SubgraphDefinition<CatalogueContext> = {
   resolvers: resolvers as unknown as GraphQLResolverMap<CatalogueContext>,
   async setup({ catalogue, all }) {
     const repository = new CatalogueRepository(catalogue);
+    const changeLog = new ChangeLog(catalogue);
     await repository.ensureIndexes();
-    const services = { repository, writer: new DisclosureWriter(all), changeLog: new ChangeLog(catalogue) };
+    await changeLog.ensureIndexes();
+    const services = { repository, writer: new DisclosureWriter(all), changeLog };
     return async ({ authorization }) => createContext(services, await actorFor(catalogue, authorization));
   },
 };

@@ -116,7 +116,7 @@ export class DisclosureWriter {
       });
     }
     const publicChanges = changed.filter(({ before }) => before?.status === 'PUBLISHED' || status === 'PUBLISHED');
-    const sequences = await this.changeLog.begin(publicChanges.map(({ record }) => record));
+    const pendingChanges = await this.changeLog.begin(publicChanges.map(({ record }) => record));
     await Promise.all(
       groupByType(changed).map(([type, group]) => {
         const { subgraph, collection } = RECORD_TYPES[type];
@@ -125,7 +125,7 @@ export class DisclosureWriter {
       }),
     );
     await storeById(entries, changed.map(({ record }) => envelopeOf(record)), existing);
-    await this.changeLog.commit(sequences, publicChanges.map(({ record }) => record._id));
+    await this.changeLog.commit(pendingChanges);
     return { rejected, results };
   }
 
@@ -148,7 +148,7 @@ export class DisclosureWriter {
     if (refused.length) return { refused, changed: [] };
     const moving = [...found.values()].filter((entry) => entry.status !== status);
     const publicChanges = moving.filter((entry) => entry.status === 'PUBLISHED' || status === 'PUBLISHED');
-    const sequences = await this.changeLog.begin(publicChanges);
+    const pendingChanges = await this.changeLog.begin(publicChanges);
     await Promise.all(
       groupByType(moving.map((record) => ({ record }))).map(([type, group]) => {
         const { subgraph, collection } = RECORD_TYPES[type];
@@ -158,7 +158,7 @@ export class DisclosureWriter {
       }),
     );
     await entries.updateMany({ _id: { $in: moving.map((entry) => entry._id) } }, { $set: { status } });
-    await this.changeLog.commit(sequences, publicChanges.map((entry) => entry._id));
+    await this.changeLog.commit(pendingChanges);
     return { refused: [], changed: moving.map((entry) => ({ ...entry, status })) };
   }
 

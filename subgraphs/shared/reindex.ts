@@ -87,9 +87,9 @@ export async function reindexCatalogue(databases: Record<SubgraphName, Db>, opti
       fresh.push(entry);
     }
     const publicChanges = fresh.filter((entry) => entry.status === 'PUBLISHED' || existing.get(entry._id)?.status === 'PUBLISHED');
-    const sequences = await changeLog.begin(publicChanges);
+    const pendingChanges = await changeLog.begin(publicChanges);
     await storeById(entries, fresh, existing);
-    await changeLog.commit(sequences, publicChanges.map((entry) => entry._id));
+    await changeLog.commit(pendingChanges);
   };
 
   for (const type of RECORD_TYPE_NAMES) {
@@ -115,9 +115,9 @@ export async function reindexCatalogue(databases: Record<SubgraphName, Db>, opti
   for (let i = 0; i < orphans.length; i += batchSize) {
     const group = orphans.slice(i, i + batchSize);
     const wasPublic = group.filter((entry) => entry.status === 'PUBLISHED');
-    const sequences = await changeLog.begin(wasPublic);
+    const pendingChanges = await changeLog.begin(wasPublic);
     await entries.deleteMany({ _id: { $in: group.map((entry) => entry._id) } });
-    await changeLog.commit(sequences, wasPublic.map((entry) => entry._id));
+    await changeLog.commit(pendingChanges);
     summary.removed += group.length;
   }
   return summary;
