@@ -104,10 +104,11 @@ export class DisclosureWriter {
       stored.push({ type, fields: input.fields, envelope: storedEnvelope(type, envelope, agency.name, regionPath, status) });
     }
 
-    const records = await this.withDomainRecords(stored);
+    const records = await this.withDomainRecords(stored, existing);
     const changed = records.filter(({ record, before }) => !before || !sameContent({ ...before, status }, record));
+    const changedIds = new Set(changed.map((c) => c.record._id));
     for (const { record, before } of records) {
-      const isChanged = changed.some((c) => c.record._id === record._id);
+      const isChanged = changedIds.has(record._id);
       results.push({
         indexNumber: record._id,
         type: record.type as RecordTypeName,
@@ -162,8 +163,15 @@ export class DisclosureWriter {
     return { refused: [], changed: moving.map((entry) => ({ ...entry, status })) };
   }
 
-  /** Each record as it will be stored in its domain collection, beside what is stored there now. */
-  private async withDomainRecords(stored: Array<{ type: RecordTypeName; envelope: StoredEnvelope; fields: object }>) {
+  /**
+   * Each record as it will be stored in its domain collection, beside what is stored there now. Only
+   * records with a catalogue entry are looked up (a scan on FerretDB): one without an entry is new,
+   * and should its domain record exist after all, storeById's insert turns into a replacement.
+   */
+  private async withDomainRecords(
+    stored: Array<{ type: RecordTypeName; envelope: StoredEnvelope; fields: object }>,
+    entries: ReadonlyMap<string, StoredEnvelope>,
+  ) {
     const byType = new Map<RecordTypeName, StoredEnvelope[]>();
     for (const { type, envelope, fields } of stored) {
       const group = byType.get(type) ?? [];
@@ -174,7 +182,7 @@ export class DisclosureWriter {
       [...byType].map(async ([type, group]) => {
         const { subgraph, collection } = RECORD_TYPES[type];
         const domain = this.databases[subgraph].collection<StoredEnvelope>(collection);
-        const before = await findByIds(domain, group.map((r) => r._id));
+        const before = await findByIds(domain, group.filter((r) => entries.has(r._id)).map((r) => r._id));
         return group.map((record) => ({ record, before: before.get(record._id) ?? null }));
       }),
     );

@@ -3,7 +3,7 @@
  * numbers that a writer took and has not committed yet, so a slow writer's changes are never
  * skipped; a record that changes again keeps one entry, its latest.
  */
-import { ChangeLog } from '../../subgraphs/shared/changes';
+import { BLOCK_SIZE, ChangeLog } from '../../subgraphs/shared/changes';
 import type { StoredEnvelope } from '../../subgraphs/shared/records';
 import { openTestDatabase, type TestDatabase } from '../support/database';
 
@@ -60,9 +60,9 @@ it('keeps one entry per record: the latest, also for a record twice in one batch
   await log.commit(await log.begin([record('a1'), record('a3'), record('a3')]));
   const page = await log.read(0, 10);
   expect(page.changes.map((c) => [c.indexNumber, c._id])).toEqual([
-    ['a2', 2],
-    ['a1', 3],
-    ['a3', 5],
+    ['a2', BLOCK_SIZE + 1],
+    ['a1', 2 * BLOCK_SIZE],
+    ['a3', 2 * BLOCK_SIZE + 2],
   ]);
 });
 
@@ -73,4 +73,15 @@ it('pages by sequence without repeating or missing an entry', async () => {
   const third = await log.read(second.after, 2);
   expect([first, second, third].map(indexNumbersOf)).toEqual([['r1', 'r2'], ['r3', 'r4'], ['r5']]);
   expect([first.hasMore, second.hasMore, third.hasMore]).toEqual([true, true, false]);
+});
+
+it('gives concurrent writers distinct runs of sequence numbers, and a reader every entry once', async () => {
+  const writers = Array.from({ length: 12 }, (_, w) => [`w${w}a`, `w${w}b`, `w${w}c`]);
+  const batches = await Promise.all(writers.map((names) => log.begin(names.map(record))));
+  const sequences = batches.flatMap((batch) => batch.entries.map((entry) => entry._id));
+  expect(new Set(sequences).size).toBe(36);
+  await Promise.all(batches.map((batch) => log.commit(batch)));
+  const page = await log.read(0, 100);
+  expect(indexNumbersOf(page).sort()).toEqual(writers.flat().sort());
+  expect(page.changes.map((c) => c._id)).toEqual([...sequences].sort((a, b) => a - b));
 });
