@@ -84,8 +84,7 @@ export function directFigures(c: Comparison): Figure[] {
 export function commandFigures(count: CommandCount): Figure[] {
   const over = Object.entries(count.byCommand).filter(([, commands]) => Object.values(commands).reduce((s, n) => s + n, 0) > 1);
   const limit = over.length
-    ? `over 1: ${over.map(([collection, commands]) => `${collection} ${Object.entries(commands).map(([c, n]) => `${n} ${c}`).join(' + ')}`).join('; ')}` +
-      (over.some(([, commands]) => commands.killCursors) ? ' (FerretDB leaves a cursor open at limit 101; .batchSize(first + 1) in keysetPage would close it)' : '')
+    ? `over 1: ${over.map(([collection, commands]) => `${collection} ${Object.entries(commands).map(([c, n]) => `${n} ${c}`).join(' + ')}`).join('; ')}`
     : 'DataLoader batches each collection into one find per request';
   return [
     {

@@ -138,6 +138,7 @@ export class ChangeLog {
       .find({ ...changeFilter(filter), _id: range })
       .sort({ _id: 1 })
       .limit(first + 1)
+      .batchSize(first + 1)
       .toArray();
     const page = changes.slice(0, first);
     const hasMore = changes.length > first || blocking !== undefined;

@@ -96,7 +96,9 @@ export async function keysetPage<T extends KeysetDoc>(
   }
   const sort: Sort = { publishedAt: direction, _id: direction };
   const query = (clauses.length === 1 ? clauses[0] : { $and: clauses }) as Filter<T>;
-  const docs = (await collection.find(query).sort(sort).limit(size + 1).toArray()) as T[];
+  // The batch size, as large as the limit, makes FerretDB close the cursor with the first batch
+  // (at limit 101 it otherwise leaves it open, and the driver sends a killCursors after it).
+  const docs = (await collection.find(query).sort(sort).limit(size + 1).batchSize(size + 1).toArray()) as T[];
   const hasNextPage = docs.length > size;
   const page = docs.slice(0, size);
   const edges = page.map((node) => ({ cursor: encodeCursor(order, node), node }));

@@ -55,6 +55,8 @@ it('fetches a 100-record page across all domains with one command per collection
   const edges = (response?.data as { catalogue: { edges: unknown[] } }).catalogue.edges;
   expect(edges).toHaveLength(100);
 
+  // Every cursor is done with its first batch: no getMore, no killCursors.
+  expect(events.map((e) => e.commandName).filter((name) => name === 'getMore' || name === 'killCursors')).toEqual([]);
   const finds = events.filter((e) => e.commandName === 'find').map(collectionOf);
   const perCollection = new Map<string, number>();
   for (const collection of finds) perCollection.set(collection, (perCollection.get(collection) ?? 0) + 1);
