@@ -1,6 +1,13 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { ConfigError, configProblems, DEFAULT_PORTS, SUBGRAPH_NAMES, type SubgraphName } from '../subgraphs/shared/config';
+import {
+  cacheMaxAgeSetting,
+  ConfigError,
+  configProblems,
+  DEFAULT_PORTS,
+  SUBGRAPH_NAMES,
+  type SubgraphName,
+} from '../subgraphs/shared/config';
 import { logLevelSetting, type LogLevel } from '../subgraphs/shared/observability';
 
 /** What a public API must bound; every one is a setting (README, "Limits and operations"). */
@@ -36,6 +43,11 @@ export interface GatewayConfig {
   /** Express `trust proxy`: whose X-Forwarded-For to believe for the client IP (rate limiting). */
   trustProxy: boolean | number | string;
   logLevel: LogLevel;
+  /**
+   * CACHE_MAX_AGE_SECONDS: the longest `max-age` of a public answer and how long the response cache
+   * keeps it; 0 turns both off (answers are `no-store`).
+   */
+  cacheMaxAgeSeconds: number;
 }
 
 const positive = (fallback: number) => z.coerce.number().int().min(1).default(fallback);
@@ -67,7 +79,7 @@ const url = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
  * Gateway settings from the environment, validated together:
  *   HOST (127.0.0.1), GATEWAY_PORT (4000), SUPERGRAPH_PATH (schema/supergraph.graphql),
  *   <NAME>_URL for each subgraph (http://127.0.0.1:<its default port>/),
- *   LOG_LEVEL (info), GATEWAY_TRUST_PROXY (false), and the limits:
+ *   LOG_LEVEL (info), GATEWAY_TRUST_PROXY (false), CACHE_MAX_AGE_SECONDS (60; 0 = off), and the limits:
  *   GATEWAY_MAX_DEPTH, GATEWAY_MAX_COST, GATEWAY_LIST_SIZE_ESTIMATE, GATEWAY_MAX_ALIASES,
  *   GATEWAY_MAX_DIRECTIVES, GATEWAY_MAX_TOKENS, GATEWAY_MAX_SELECTIONS, GATEWAY_MAX_BODY_BYTES,
  *   GATEWAY_SUBGRAPH_TIMEOUT_MS, GATEWAY_RATE_LIMIT_WINDOW_MS, GATEWAY_RATE_LIMIT_MAX (0 = off);
@@ -80,6 +92,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     SUPERGRAPH_PATH: z.string().default(path.resolve(__dirname, '../schema/supergraph.graphql')),
     LOG_LEVEL: logLevelSetting,
     GATEWAY_TRUST_PROXY: z.string().default('false'),
+    CACHE_MAX_AGE_SECONDS: cacheMaxAgeSetting,
     GATEWAY_MAX_DEPTH: positive(DEFAULT_LIMITS.maxDepth),
     GATEWAY_MAX_COST: positive(DEFAULT_LIMITS.maxCost),
     GATEWAY_LIST_SIZE_ESTIMATE: positive(DEFAULT_LIMITS.listSizeEstimate),
@@ -120,5 +133,6 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     },
     trustProxy: trustProxy(values.GATEWAY_TRUST_PROXY as string),
     logLevel: values.LOG_LEVEL as LogLevel,
+    cacheMaxAgeSeconds: int('CACHE_MAX_AGE_SECONDS'),
   };
 }

@@ -10,6 +10,7 @@ import { GraphQLScalarType, type GraphQLSchema } from 'graphql';
 import { offlinePlugins } from '../subgraphs/shared/server';
 import { scalarResolvers } from '../subgraphs/shared/scalars';
 import { operationsRouter, recordingPlugin, requestObservability } from '../subgraphs/shared/observability';
+import { gatewayCachePlugins, persistedQueryOptions } from './caching';
 import type { GatewayConfig } from './config';
 import { formatError } from './errors';
 import { explorerRouter } from './explorer';
@@ -84,7 +85,15 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
     parseOptions: limits.parseOptions,
     maxRecursiveSelections: limits.maxRecursiveSelections,
     validationRules: limits.validationRules,
-    plugins: [...offlinePlugins, ...limits.plugins, recordingPlugin(), ApolloServerPluginDrainHttpServer({ httpServer })],
+    // Automatic persisted queries (also by GET) and cached public answers: gateway/caching.ts.
+    persistedQueries: persistedQueryOptions(),
+    plugins: [
+      ...offlinePlugins,
+      ...limits.plugins,
+      ...gatewayCachePlugins(config.cacheMaxAgeSeconds),
+      recordingPlugin(),
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+    ],
   });
   await server.start();
 

@@ -29,7 +29,8 @@ export interface StackOptions {
 /**
  * Starts every subgraph and the gateway in this process, each on its own HTTP port, the gateway
  * talking to the subgraphs over HTTP as in production. `env` carries the settings (see README);
- * `*_PORT=0` picks free ports.
+ * `*_PORT=0` picks free ports. Caching follows CACHE_MAX_AGE_SECONDS as in production (60 s unless
+ * set; `npm start` uses this): the test stack, the engine-restart test and the benchmark pass 0.
  */
 export async function startStack(env: NodeJS.ProcessEnv, options: StackOptions = {}): Promise<Stack> {
   const configs = loadSubgraphConfigs(env);

@@ -1,6 +1,8 @@
 import DataLoader from 'dataloader';
+import type { GraphQLResolveInfo } from 'graphql';
 import { RECORD_TYPE_NAMES } from '../shared/domains';
 import { badUserInput } from '../shared/errors';
+import { hintChangeFeed } from '../shared/caching';
 import { isVisible, visibilityFilter, type Actor } from '../shared/auth';
 import type { ChangeLog } from '../shared/changes';
 import type { DisclosureWriter } from '../shared/ingest';
@@ -100,7 +102,16 @@ export const resolvers = {
   JSONObject: publishingResolvers.JSONObject,
   Mutation: publishingResolvers.Mutation,
   Query: {
-    changes: publishingResolvers.changes,
+    // Shared for a few seconds at most (CHANGE_FEED_MAX_AGE_SECONDS), not the setting's full time.
+    changes: (
+      source: unknown,
+      args: Parameters<typeof publishingResolvers.changes>[1],
+      context: CatalogueContext,
+      info: GraphQLResolveInfo,
+    ) => {
+      hintChangeFeed(info);
+      return publishingResolvers.changes(source, args, context);
+    },
     catalogue: (_source: unknown, args: CatalogueArgs, context: CatalogueContext) => cataloguePage(args, context),
     catalogueCounts: async (
       _source: unknown,

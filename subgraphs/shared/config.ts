@@ -17,6 +17,23 @@ export const DEFAULT_PORTS: Record<SubgraphName | 'gateway', number> = {
 
 const port = z.coerce.number().int().min(0).max(65535);
 
+/** CACHE_MAX_AGE_SECONDS when unset: how long a public answer may be reused. */
+export const DEFAULT_CACHE_MAX_AGE_SECONDS = 60;
+/** The longest CACHE_MAX_AGE_SECONDS allowed (a day). */
+export const MAX_CACHE_MAX_AGE_SECONDS = 86_400;
+
+/**
+ * CACHE_MAX_AGE_SECONDS, read by the subgraphs (the cache hint of every public answer) and the
+ * gateway (the cap of its `Cache-Control` and of its response cache): whole seconds from 0, which
+ * turns caching off, to a day.
+ */
+export const cacheMaxAgeSetting = z.coerce
+  .number({ error: 'must be a whole number of seconds' })
+  .int({ error: 'must be a whole number of seconds' })
+  .min(0, { error: `must be from 0 (off) to ${MAX_CACHE_MAX_AGE_SECONDS} seconds` })
+  .max(MAX_CACHE_MAX_AGE_SECONDS, { error: `must be from 0 (off) to ${MAX_CACHE_MAX_AGE_SECONDS} seconds` })
+  .default(DEFAULT_CACHE_MAX_AGE_SECONDS);
+
 export interface SubgraphConfig {
   name: SubgraphName;
   host: string;
@@ -30,6 +47,8 @@ export interface SubgraphConfig {
   databases: Record<SubgraphName, { mongodbUri: string; database: string }>;
   /** LOG_LEVEL: how much the subgraph logs (one JSON line per request at `info`). */
   logLevel: LogLevel;
+  /** CACHE_MAX_AGE_SECONDS: the cache hint of a public (anonymous) query's answer; 0 turns it off. */
+  cacheMaxAgeSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -47,7 +66,8 @@ const upper = (name: SubgraphName) => name.toUpperCase();
  * Settings of every subgraph, read once from the environment and validated together, so one start
  * reports every wrong variable at once:
  *   MONGODB_URI (required), MONGODB_DB_PREFIX (default `disclosure`), HOST (default 127.0.0.1),
- *   LOG_LEVEL (default `info`), <NAME>_PORT, <NAME>_MONGODB_URI, <NAME>_DB for each subgraph.
+ *   LOG_LEVEL (default `info`), CACHE_MAX_AGE_SECONDS (default 60; 0 = off),
+ *   <NAME>_PORT, <NAME>_MONGODB_URI, <NAME>_DB for each subgraph.
  */
 export function loadSubgraphConfigs(env: NodeJS.ProcessEnv = process.env): Record<SubgraphName, SubgraphConfig> {
   const shape: Record<string, z.ZodTypeAny> = {
@@ -58,6 +78,7 @@ export function loadSubgraphConfigs(env: NodeJS.ProcessEnv = process.env): Recor
       .default('disclosure'),
     HOST: z.string().default('127.0.0.1'),
     LOG_LEVEL: logLevelSetting,
+    CACHE_MAX_AGE_SECONDS: cacheMaxAgeSetting,
   };
   for (const name of SUBGRAPH_NAMES) {
     shape[`${upper(name)}_PORT`] = port.default(DEFAULT_PORTS[name]);
@@ -92,6 +113,7 @@ export function loadSubgraphConfigs(env: NodeJS.ProcessEnv = process.env): Recor
       },
       databases,
       logLevel: values.LOG_LEVEL as LogLevel,
+      cacheMaxAgeSeconds: values.CACHE_MAX_AGE_SECONDS as number,
     };
   }
   return configs;

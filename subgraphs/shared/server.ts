@@ -1,4 +1,5 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
 import {
   ApolloServerPluginInlineTraceDisabled,
   ApolloServerPluginLandingPageDisabled,
@@ -8,6 +9,7 @@ import {
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { Db } from 'mongodb';
+import { cachePolicyPlugin } from './caching';
 import type { SubgraphConfig, SubgraphName } from './config';
 import { mongoReadiness, serveSubgraph } from './http';
 import { database } from './mongo';
@@ -67,7 +69,13 @@ export async function startSubgraph<Context extends object>(
   const createContext = await definition.setup({ own: all[definition.name], catalogue: all.catalogue, all });
   const server = new ApolloServer<Context>({
     schema: buildSchemaOf(definition),
-    plugins: [...offlinePlugins, ApolloServerPluginInlineTraceDisabled()],
+    plugins: [
+      ...offlinePlugins,
+      ApolloServerPluginInlineTraceDisabled(),
+      // Public answers carry `Cache-Control: max-age=<setting>, public` (subgraphs/shared/caching.ts).
+      ApolloServerPluginCacheControl({ defaultMaxAge: config.cacheMaxAgeSeconds }),
+      cachePolicyPlugin<Context>(config.cacheMaxAgeSeconds),
+    ],
     includeStacktraceInErrorResponses: false,
     // The entry points own the signals: they stop the server (draining requests), then exit.
     stopOnTerminationSignals: false,

@@ -43,6 +43,8 @@ async function eventually(check: () => Promise<boolean>, timeoutMs: number): Pro
       MONGODB_DB_PREFIX: `t_restart_${randomBytes(3).toString('hex')}`,
       HOST: '127.0.0.1',
       LOG_LEVEL: 'silent',
+      // The answer after the restart must come from the database, not from the response cache.
+      CACHE_MAX_AGE_SECONDS: '0',
     };
     for (const name of Object.keys(DEFAULT_PORTS)) env[`${name.toUpperCase()}_PORT`] = '0';
     stack = await startStack(env);
