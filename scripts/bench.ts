@@ -59,13 +59,15 @@ interface Measured {
 
 /** Figures 1–4 against one stack; everything it starts is stopped before it returns. */
 async function measureStack(engine: Engine, options: BenchOptions, prefix: string): Promise<Omit<Measured, 'startup'>> {
-  // Caching off: the figures measure the work of answering, not the response cache (the stock gateway has none).
+  // The subgraphs and `ours` run with their production settings, the response cache included;
+  // `uncached` is our gateway with CACHE_MAX_AGE_SECONDS=0, for the figures that measure the work of
+  // answering (2, 3, 4) and to show what the cache adds in figure 1.
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     MONGODB_URI: engine.uri,
     MONGODB_DB_PREFIX: prefix,
     HOST: '127.0.0.1',
-    CACHE_MAX_AGE_SECONDS: '0',
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
   };
   for (const name of Object.keys(DEFAULT_PORTS)) env[`${name.toUpperCase()}_PORT`] = '0';
   const stops: Array<() => Promise<void>> = [];
@@ -82,33 +84,41 @@ async function measureStack(engine: Engine, options: BenchOptions, prefix: strin
 
     const gatewayEnv: NodeJS.ProcessEnv = { ...env };
     for (const [name, url] of Object.entries(stack.subgraphUrls)) gatewayEnv[`${name.toUpperCase()}_URL`] = url;
-    log('starting the load generator, our gateway and the stock gateway, each in its own process');
-    const [load, ours, stock] = await Promise.all([
+    log('starting the load generator, our gateway (with and without its response cache) and the stock gateway, each in its own process');
+    const [load, ours, uncached, stock] = await Promise.all([
       LoadGenerator.start(),
       startGatewayProcess('ours', gatewayEnv),
+      startGatewayProcess('ours', { ...gatewayEnv, CACHE_MAX_AGE_SECONDS: '0' }),
       startGatewayProcess('stock', gatewayEnv),
     ]);
-    stops.push(() => load.stop(), () => ours.child.stop(), () => stock.child.stop());
+    stops.push(() => load.stop(), () => ours.child.stop(), () => uncached.child.stop(), () => stock.child.stop());
     const watch = () => watchEngineTime(engine.uri, prefix);
 
     log(`1. catalogue page of 20: ours vs stock, ${options.rounds} round(s) of ${options.durationSeconds} s, ${options.connections} connections`);
-    const catalogue = await compare(load, [{ name: 'ours', url: ours.url }, { name: 'stock', url: stock.url }], cataloguePage(20), options, log, watch);
+    const catalogue = await compare(
+      load,
+      [{ name: 'ours', url: ours.url }, { name: 'uncached', url: uncached.url }, { name: 'stock', url: stock.url }],
+      cataloguePage(20),
+      options,
+      log,
+      watch,
+    );
 
     const catalogueUrl = stack.subgraphUrls.catalogue;
     if (!catalogueUrl) throw new Error('the catalogue subgraph did not start');
     log('2. region(code): through the gateway vs straight to the catalogue subgraph (and through the stock gateway, for reference)');
     const direct = await compare(
       load,
-      [{ name: 'gateway', url: ours.url }, { name: 'direct', url: catalogueUrl }, { name: 'stock', url: stock.url }],
+      [{ name: 'gateway', url: uncached.url }, { name: 'direct', url: catalogueUrl }, { name: 'stock', url: stock.url }],
       SINGLE_SUBGRAPH,
       options,
       log,
       watch,
     );
-    await Promise.all([load.stop(), stock.child.stop()]);
+    await Promise.all([load.stop(), stock.child.stop(), ours.child.stop()]);
 
     log('3. commands for a 100-record page');
-    const commands = await countCommands(engine.uri, prefix, ours.url);
+    const commands = await countCommands(engine.uri, prefix, uncached.url);
     log(`  ${commands.total} commands: ${Object.entries(commands.byCommand).map(([c, n]) => `${c} ${JSON.stringify(n)}`).join(', ')}`);
 
     const sizes: SizeResult[] = [];
@@ -121,7 +131,7 @@ async function measureStack(engine: Engine, options: BenchOptions, prefix: strin
         log(`  ${result.records.toLocaleString('en')} records in ${result.seconds.toFixed(1)} s (${Math.round(result.rate)} records/s)`);
       }
       log(`4. queries at ${records.toLocaleString('en')} records`);
-      const size = await measureQueries(stack.databases.catalogue, ours.url, records, options);
+      const size = await measureQueries(stack.databases.catalogue, uncached.url, records, options);
       log(`  filtered p95 ${size.filteredPage.p95.toFixed(0)} ms, text p95 ${size.textSearch.p95.toFixed(0)} ms, page ${size.deepPage}/page 1 ${size.deepRatio.toFixed(2)}`);
       sizes.push(size);
     }
@@ -138,6 +148,7 @@ function details(measured: Measured) {
       query: catalogue.query,
       secondsPerRound: catalogue.secondsPerRound,
       ours: sideSummary(catalogue.sides.ours, catalogue.engine.ours),
+      uncached: sideSummary(catalogue.sides.uncached, catalogue.engine.uncached),
       stock: sideSummary(catalogue.sides.stock, catalogue.engine.stock),
       rounds: catalogue.rounds.map((round) => Object.fromEntries(Object.entries(round).map(([name, r]) => [name, sideSummary(r)]))),
     },
