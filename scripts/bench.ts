@@ -14,8 +14,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import { MongoClient } from 'mongodb';
-import { DEFAULT_PORTS, ConfigError } from '../subgraphs/shared/config';
-import { EngineUnavailableError, startEngine, type Engine } from './lib/engine';
+import { DEFAULT_PORTS } from '../subgraphs/shared/config';
+import { startEngine, type Engine } from './lib/engine';
 import { startStack, type Stack } from './lib/stack';
 import { loadReferenceData } from './sample/load';
 import { forkChild, type Child } from './bench/children';
@@ -25,11 +25,12 @@ import { catalogueFigures, commandFigures, datasetFigures, directFigures, startu
 import type { GatewayReady } from './bench/gateway-process';
 import { LoadGenerator } from './bench/load-generator';
 import { describeEngine, describeMachine } from './bench/machine';
-import { parseOptions, UsageError, type BenchOptions } from './bench/options';
+import { parseOptions, type BenchOptions } from './bench/options';
 import { cataloguePage, SINGLE_SUBGRAPH } from './bench/queries';
 import { formatTable, writeReport, type BenchReport, type Figure } from './bench/report';
 import { measureStartup, type StartupResult } from './bench/startup';
 import { compare, sideSummary, type Comparison } from './bench/throughput';
+import { runCommand } from './lib/cli';
 
 const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
 
@@ -68,6 +69,8 @@ async function measureStack(engine: Engine, options: BenchOptions, prefix: strin
     MONGODB_DB_PREFIX: prefix,
     HOST: '127.0.0.1',
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
+    // One client (the load generator) sends every request: the per-client rate limit would refuse them.
+    GATEWAY_RATE_LIMIT_MAX: '0',
   };
   for (const name of Object.keys(DEFAULT_PORTS)) env[`${name.toUpperCase()}_PORT`] = '0';
   const stops: Array<() => Promise<void>> = [];
@@ -240,8 +243,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(() => process.exit(0), (error: unknown) => {
-  const known = error instanceof UsageError || error instanceof EngineUnavailableError || error instanceof ConfigError;
-  process.stderr.write(`${known ? (error as Error).message : error instanceof Error ? error.stack : String(error)}\n`);
-  process.exit(error instanceof UsageError ? 2 : 1);
-});
+runCommand(main, { exitWhenDone: true });

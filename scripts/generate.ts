@@ -6,17 +6,15 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { ConfigError } from '../subgraphs/shared/config';
 import { DisclosureWriter } from '../subgraphs/shared/ingest';
 import { closeMongoClients } from '../subgraphs/shared/mongo';
-import { EngineUnavailableError, startEngine } from './lib/engine';
+import { startEngine } from './lib/engine';
 import { openDatabases, prepareDatabases } from './lib/databases';
 import { progressReporter } from './lib/progress';
 import { loadReferenceData, loadSample } from './sample/load';
+import { runCommand, UsageError } from './lib/cli';
 
 const MAX_COUNT = 1_000_000;
-
-class UsageError extends Error {}
 
 function parseOptions(argv: string[]): { count: number; seed: number } {
   const { values } = parseArgs({ args: argv, options: { count: { type: 'string' }, seed: { type: 'string', default: '1' } } });
@@ -62,8 +60,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  const known = error instanceof UsageError || error instanceof EngineUnavailableError || error instanceof ConfigError;
-  process.stderr.write(`${known ? (error as Error).message : error instanceof Error ? error.stack : String(error)}\n`);
-  process.exit(known && error instanceof UsageError ? 2 : 1);
-});
+runCommand(main);

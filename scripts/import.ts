@@ -10,15 +10,15 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { stringify } from 'csv-stringify';
-import { ConfigError } from '../subgraphs/shared/config';
 import { DisclosureWriter } from '../subgraphs/shared/ingest';
 import { closeMongoClients } from '../subgraphs/shared/mongo';
-import { EngineUnavailableError, startEngine } from './lib/engine';
+import { startEngine } from './lib/engine';
 import { openDatabases, prepareDatabases } from './lib/databases';
 import { progressReporter } from './lib/progress';
 import { loadReferenceData } from './sample/load';
 import { importRows, readRows, type RejectedRow } from './import/importer';
 import { IMPORT_FORMATS, type ImportFormat } from './import/rows';
+import { runCommand, UsageError } from './lib/cli';
 
 const USAGE = `usage: npm run import -- <file> [--format json|ndjson|csv] [--publish] [--report FILE]
   <file>     a JSON array, NDJSON (one submission a line) or CSV (a header line naming the columns)
@@ -26,8 +26,6 @@ const USAGE = `usage: npm run import -- <file> [--format json|ndjson|csv] [--pub
   --publish  store new and changed records as PUBLISHED (records already public elsewhere);
              without it they are stored as DRAFT, for review
   --report   where to write the rejected rows (default reports/import-<file>-<time>.csv)`;
-
-class UsageError extends Error {}
 
 const EXTENSIONS: Record<string, ImportFormat> = { '.json': 'json', '.ndjson': 'ndjson', '.jsonl': 'ndjson', '.csv': 'csv' };
 
@@ -146,8 +144,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  const known = error instanceof UsageError || error instanceof EngineUnavailableError || error instanceof ConfigError;
-  process.stderr.write(`${known ? (error as Error).message : error instanceof Error ? error.stack : String(error)}\n`);
-  process.exit(error instanceof UsageError ? 2 : 1);
-});
+runCommand(main);

@@ -7,13 +7,11 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { apiKeysOf, createApiKey, revokeApiKey } from '../subgraphs/shared/auth';
-import { ConfigError } from '../subgraphs/shared/config';
+import { apiKeysOf, createApiKey, revokeApiKey, UnknownAgencyError } from '../subgraphs/shared/auth';
 import { closeMongoClients } from '../subgraphs/shared/mongo';
 import { openDatabases } from './lib/databases';
-import { EngineUnavailableError, startEngine } from './lib/engine';
-
-class UsageError extends Error {}
+import { startEngine } from './lib/engine';
+import { CommandError, runCommand, UsageError } from './lib/cli';
 
 const USAGE = 'usage: npm run keys -- create --agency <code> [--label <text>] | revoke <key id> | list [--agency <code>]';
 
@@ -35,7 +33,9 @@ async function main(): Promise<void> {
   try {
     const { catalogue } = await openDatabases({ ...process.env, MONGODB_URI: engine.uri });
     if (command === 'create') {
-      const { id, key } = await createApiKey(catalogue, values.agency as string, values.label as string);
+      const { id, key } = await createApiKey(catalogue, values.agency as string, values.label as string).catch((error: unknown) => {
+        throw error instanceof UnknownAgencyError ? new CommandError(error.message) : error;
+      });
       process.stdout.write(`${key}\n`);
       process.stderr.write(`created key ${id} for ${values.agency}; it is shown only now: store it safely\n`);
     } else if (command === 'revoke') {
@@ -55,8 +55,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  const known = error instanceof UsageError || error instanceof EngineUnavailableError || error instanceof ConfigError;
-  process.stderr.write(`${known || error instanceof Error ? (error as Error).message : String(error)}\n`);
-  process.exit(error instanceof UsageError ? 2 : 1);
-});
+runCommand(main);

@@ -4,12 +4,12 @@
  * same data folder as `npm start`. Exit code 1 when a record's entry could not be derived.
  */
 import path from 'node:path';
-import { ConfigError } from '../subgraphs/shared/config';
 import { closeMongoClients } from '../subgraphs/shared/mongo';
 import { reindexCatalogue } from '../subgraphs/shared/reindex';
-import { EngineUnavailableError, startEngine } from './lib/engine';
+import { startEngine } from './lib/engine';
 import { openDatabases, prepareDatabases } from './lib/databases';
 import { progressReporter } from './lib/progress';
+import { runCommand, UsageError } from './lib/cli';
 
 async function main(): Promise<void> {
   if (process.argv.length > 2) throw new UsageError(`npm run reindex takes no arguments; got ${process.argv.slice(2).join(' ')}`);
@@ -39,10 +39,4 @@ async function main(): Promise<void> {
   }
 }
 
-class UsageError extends Error {}
-
-main().catch((error: unknown) => {
-  const known = error instanceof UsageError || error instanceof EngineUnavailableError || error instanceof ConfigError;
-  process.stderr.write(`${known ? (error as Error).message : error instanceof Error ? error.stack : String(error)}\n`);
-  process.exit(error instanceof UsageError ? 2 : 1);
-});
+runCommand(main);

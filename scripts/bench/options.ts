@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { UsageError } from '../lib/cli';
 
 export interface BenchOptions {
   quick: boolean;
@@ -23,8 +24,6 @@ export interface BenchOptions {
   startup: boolean;
   outDir: string;
 }
-
-export class UsageError extends Error {}
 
 export const USAGE = `usage: npm run bench -- [--quick] [--records N[,N...]] [--duration S] [--rounds R]
                       [--connections C] [--samples K] [--no-startup] [--out DIR]

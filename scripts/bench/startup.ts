@@ -8,10 +8,10 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { DEFAULT_PORTS } from '../../subgraphs/shared/config';
+import { freePort } from '../lib/engine';
 import { ROOT } from './children';
 import { FIRST_QUERY, post } from './queries';
 
@@ -23,16 +23,6 @@ export interface StartupRun {
   firstAnswerSeconds: number;
   /** From spawning to the "Ready in … s" line (after the sample is loaded on an empty database). */
   readySeconds: number;
-}
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as net.AddressInfo;
-  server.close();
-  await once(server, 'close');
-  return port;
 }
 
 const hasTimeout = () => process.platform === 'linux' && spawnSync('timeout', ['--version']).status === 0;

@@ -84,6 +84,13 @@ export async function compare(
       engine[side.name].milliseconds += time.milliseconds;
       raw.get(side.name)?.push(result);
       const summary = combine([result]);
+      const failed = result.non2xx + result.errors + result.timeouts + result.mismatches;
+      if (failed > summary.ok / 100) {
+        throw new Error(
+          `${side.name} (${side.url}) failed ${failed} requests against ${summary.ok} good answers (non-2xx ${result.non2xx}, ` +
+            `errors ${result.errors}, timeouts ${result.timeouts}, mismatches ${result.mismatches}): its figures would mean nothing`,
+        );
+      }
       results[side.name] = summary;
       log(
         `  round ${round + 1} ${side.name.padEnd(8)} ${summary.throughput.toFixed(1)} req/s, p50 ${summary.latency.p50.toFixed(1)} ms, p99 ${summary.latency.p99.toFixed(1)} ms (${summary.ok} answers)` +

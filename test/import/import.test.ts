@@ -2,8 +2,6 @@
  * `npm run import` as a user runs it: a real process against the run's engine, files of every format
  * with good and bad rows, checked in the rejection report, in the output and in the database.
  */
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -12,8 +10,8 @@ import { parse } from 'csv-parse/sync';
 import { MongoClient } from 'mongodb';
 import { unifiedSocialCreditCode } from '../../subgraphs/shared/agency-code';
 import { agencyNamed } from '../support/builders';
+import { runScript, type Finished } from '../support/process';
 
-const root = path.resolve(__dirname, '../..');
 const land = agencyNamed('岳阳县国土资源局');
 const housing = agencyNamed('岳阳县住房和城乡建设局');
 
@@ -34,10 +32,7 @@ afterAll(async () => {
   rmSync(workDir, { recursive: true, force: true });
 });
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
+interface Run extends Finished {
   /** The rejection report as rows of [line, field, rule], or [] when none was written. */
   report: string[][];
   reportText: string;
@@ -45,15 +40,7 @@ interface Run {
 
 async function runImport(prefix: string, file: string, ...args: string[]): Promise<Run> {
   const reportPath = path.join(workDir, `${path.basename(file)}-${randomBytes(3).toString('hex')}.report.csv`);
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/import.ts', file, '--report', reportPath, ...args], {
-    cwd: root,
-    env: { ...process.env, MONGODB_DB_PREFIX: prefix },
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const [code] = (await once(child, 'exit')) as [number | null];
+  const run = await runScript('scripts/import.ts', [file, '--report', reportPath, ...args], { MONGODB_DB_PREFIX: prefix });
   let reportText = '';
   try {
     reportText = readFileSync(reportPath, 'utf8');
@@ -61,7 +48,7 @@ async function runImport(prefix: string, file: string, ...args: string[]): Promi
     // no row rejected: no report
   }
   const rows = reportText ? (parse(reportText, { columns: true }) as Array<Record<string, string>>) : [];
-  return { code, stdout, stderr, reportText, report: rows.map((r) => [r.line, r.field, r.rule]) };
+  return { ...run, reportText, report: rows.map((r) => [r.line, r.field, r.rule]) };
 }
 
 function freshPrefix(): string {
@@ -328,10 +315,7 @@ describe('usage', () => {
     [['package.json', '--format', 'xml'], '--format must be one of json, ndjson, csv; got xml'],
     [['README.md'], 'cannot tell the format of README.md from its extension'],
   ])('refuses %j with exit code 2 and says why', async (args, message) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/import.ts', ...args], { cwd: root, env: process.env });
-    let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const [code] = await once(child, 'exit');
+    const { code, stderr } = await runScript('scripts/import.ts', args);
     expect(code).toBe(2);
     expect(stderr).toContain(message);
     expect(stderr).toContain('usage: npm run import -- <file>');

@@ -3,10 +3,7 @@
  * one left behind by a deleted record) is rebuilt from the domain collections, and the change feed
  * is told what the public now sees differently.
  */
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { randomBytes } from 'node:crypto';
-import path from 'node:path';
 import type { Db } from 'mongodb';
 import { openDatabases } from '../../scripts/lib/databases';
 import { loadReferenceData } from '../../scripts/sample/load';
@@ -15,23 +12,12 @@ import { CATALOGUE_ENTRIES } from '../../subgraphs/shared/domains';
 import { DisclosureWriter } from '../../subgraphs/shared/ingest';
 import { closeMongoClients } from '../../subgraphs/shared/mongo';
 import { sampleRecords } from '../support/builders';
+import { runScript } from '../support/process';
 
-const root = path.resolve(__dirname, '../..');
 const prefix = `t_reindex_${randomBytes(3).toString('hex')}`;
 let databases: Record<SubgraphName, Db>;
 
-async function reindex(): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/reindex.ts'], {
-    cwd: root,
-    env: { ...process.env, MONGODB_DB_PREFIX: prefix },
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const [code] = (await once(child, 'exit')) as [number | null];
-  return { code, stdout, stderr };
-}
+const reindex = () => runScript('scripts/reindex.ts', [], { MONGODB_DB_PREFIX: prefix });
 
 const entries = () => databases.catalogue.collection<{ _id: string; title: string; status: string }>(CATALOGUE_ENTRIES);
 const sorted = () => entries().find().sort({ _id: 1 }).toArray();
@@ -75,10 +61,7 @@ describe('npm run reindex', () => {
   });
 
   it('refuses arguments with exit code 2', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/reindex.ts', '--all'], { cwd: root, env: process.env });
-    let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const [code] = await once(child, 'exit');
+    const { code, stderr } = await runScript('scripts/reindex.ts', ['--all']);
     expect(code).toBe(2);
     expect(stderr).toContain('npm run reindex takes no arguments; got --all');
   });

@@ -2,10 +2,7 @@
  * `npm run keys` as an administrator runs it: a real process against the run's engine. The key is
  * printed once, only its hash is stored, and a revoked key no longer authenticates.
  */
-import { spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { once } from 'node:events';
-import path from 'node:path';
 import type { Db } from 'mongodb';
 import { openDatabases } from '../../scripts/lib/databases';
 import { loadReferenceData } from '../../scripts/sample/load';
@@ -13,24 +10,13 @@ import { actorFor, apiKeysOf } from '../../subgraphs/shared/auth';
 import type { SubgraphName } from '../../subgraphs/shared/config';
 import { closeMongoClients } from '../../subgraphs/shared/mongo';
 import { agencyNamed } from '../support/builders';
+import { runScript } from '../support/process';
 
-const root = path.resolve(__dirname, '../..');
 const prefix = `t_keys_${randomBytes(3).toString('hex')}`;
 const agency = agencyNamed('岳阳县国土资源局');
 let databases: Record<SubgraphName, Db>;
 
-async function keys(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/keys.ts', ...args], {
-    cwd: root,
-    env: { ...process.env, MONGODB_DB_PREFIX: prefix },
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const [code] = (await once(child, 'exit')) as [number | null];
-  return { code, stdout, stderr };
-}
+const keys = (...args: string[]) => runScript('scripts/keys.ts', args, { MONGODB_DB_PREFIX: prefix });
 
 beforeAll(async () => {
   databases = await openDatabases({ ...process.env, MONGODB_DB_PREFIX: prefix });

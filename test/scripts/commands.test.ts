@@ -2,28 +2,11 @@
  * `npm start` and `npm run generate` as a user runs them: real processes against the run's engine,
  * stopped with Ctrl-C (SIGINT), checked over HTTP and in the database.
  */
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { once } from 'node:events';
 import { randomBytes } from 'node:crypto';
-import path from 'node:path';
 import { MongoClient } from 'mongodb';
 import { DEFAULT_PORTS } from '../../subgraphs/shared/config';
 import { RECORD_TYPE_NAMES } from '../../subgraphs/shared/domains';
-
-const root = path.resolve(__dirname, '../..');
-
-function run(script: string, args: string[], env: NodeJS.ProcessEnv): ChildProcessWithoutNullStreams {
-  return spawn(process.execPath, ['--import', 'tsx', script, ...args], { cwd: root, env: { ...process.env, ...env } });
-}
-
-async function finished(child: ChildProcessWithoutNullStreams): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const [code] = await once(child, 'exit');
-  return { code, stdout, stderr };
-}
+import { finished, startScript } from '../support/process';
 
 function freshPrefix(label: string): string {
   return `t_${label}_${randomBytes(3).toString('hex')}`;
@@ -43,11 +26,11 @@ describe('npm run generate', () => {
   it('writes N records spread over every type, and the same seed again changes nothing', async () => {
     const prefix = freshPrefix('generate');
     const env = { MONGODB_DB_PREFIX: prefix };
-    const first = await finished(run('scripts/generate.ts', ['--count', '42', '--seed', '3'], env));
+    const first = await finished(startScript('scripts/generate.ts', ['--count', '42', '--seed', '3'], env));
     expect(first.code).toBe(0);
     expect(first.stdout).toMatch(/^wrote 42 records in [\d.]+ s/m);
     expect(first.stderr).toContain('generating: 42/42 (100%)');
-    const again = await finished(run('scripts/generate.ts', ['--count', '42', '--seed', '3'], env));
+    const again = await finished(startScript('scripts/generate.ts', ['--count', '42', '--seed', '3'], env));
     expect(again.code).toBe(0);
     const client = await MongoClient.connect(process.env.MONGODB_URI as string);
     const types = await client.db(`${prefix}_catalogue`).collection('entries').distinct('type');
@@ -62,7 +45,7 @@ describe('npm run generate', () => {
     [[], '--count must be a whole number from 1 to 1,000,000; got nothing'],
     [['--count', '5', '--seed', 'x'], '--seed must be a whole number from 1 to 89; got x'],
   ])('refuses %j with exit code 2 and says why', async (args, message) => {
-    const result = await finished(run('scripts/generate.ts', args, { MONGODB_DB_PREFIX: freshPrefix('badargs') }));
+    const result = await finished(startScript('scripts/generate.ts', args, { MONGODB_DB_PREFIX: freshPrefix('badargs') }));
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(message);
     expect(result.stderr).toContain('usage: npm run generate -- --count N');
@@ -73,7 +56,7 @@ describe('npm start', () => {
   it('serves the explorer and a catalogue loaded with the sample, and stops everything on Ctrl-C', async () => {
     const prefix = freshPrefix('start');
     const ports = Object.fromEntries(Object.keys(DEFAULT_PORTS).map((name) => [`${name.toUpperCase()}_PORT`, '0']));
-    const child = run('scripts/start.ts', [], { MONGODB_DB_PREFIX: prefix, ...ports });
+    const child = startScript('scripts/start.ts', [], { MONGODB_DB_PREFIX: prefix, ...ports });
     const exited = finished(child);
     let stdout = '';
     const explorer = await new Promise<string>((resolve, reject) => {
