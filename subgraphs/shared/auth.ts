@@ -32,10 +32,12 @@ function hashSecret(secret: string): string {
   return createHash('sha256').update(secret).digest('hex');
 }
 
+export class UnknownAgencyError extends Error {}
+
 /** Creates a key for an agency; the returned key is shown once and stored only as a hash. */
 export async function createApiKey(catalogue: Db, agencyCode: string, label: string): Promise<{ id: string; key: string }> {
   const agency = await agenciesOf(catalogue).findOne({ _id: agencyCode });
-  if (!agency) throw new Error(`unknown agency ${agencyCode}`);
+  if (!agency) throw new UnknownAgencyError(`unknown agency ${agencyCode}`);
   const id = randomBytes(8).toString('hex');
   const secret = randomBytes(32).toString('base64url');
   await apiKeysOf(catalogue).insertOne({
