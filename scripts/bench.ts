@@ -109,10 +109,15 @@ async function measureStack(engine: Engine, options: BenchOptions, prefix: strin
 
     const catalogueUrl = stack.subgraphUrls.catalogue;
     if (!catalogueUrl) throw new Error('the catalogue subgraph did not start');
-    log('2. region(code): through the gateway vs straight to the catalogue subgraph (and through the stock gateway, for reference)');
+    log('2. region(code): through the gateway (cache off) vs straight to the catalogue subgraph (and through the stock gateway and our gateway as deployed, for reference)');
     const direct = await compare(
       load,
-      [{ name: 'gateway', url: uncached.url }, { name: 'direct', url: catalogueUrl }, { name: 'stock', url: stock.url }],
+      [
+        { name: 'gateway', url: uncached.url },
+        { name: 'direct', url: catalogueUrl },
+        { name: 'stock', url: stock.url },
+        { name: 'deployed', url: ours.url },
+      ],
       SINGLE_SUBGRAPH,
       options,
       log,
@@ -161,6 +166,7 @@ function details(measured: Measured) {
       gateway: sideSummary(direct.sides.gateway, direct.engine.gateway),
       direct: sideSummary(direct.sides.direct, direct.engine.direct),
       stock: sideSummary(direct.sides.stock, direct.engine.stock),
+      deployed: sideSummary(direct.sides.deployed, direct.engine.deployed),
       rounds: direct.rounds.map((round) => Object.fromEntries(Object.entries(round).map(([name, r]) => [name, sideSummary(r)]))),
     },
     '3.commands': measured.commands,

@@ -82,16 +82,19 @@ export function directFigures(c: Comparison): Figure[] {
     { id: '2.gateway.throughput', label: '2 region(code), through the gateway', value: gateway.throughput, unit: 'req/s', goal: '—', status: 'INFO', limit: `p99 ${ms(gateway.latency.p99)}` },
     { id: '2.direct.throughput', label: '2 region(code), straight to the subgraph', value: direct.throughput, unit: 'req/s', goal: '—', status: 'INFO', limit: `p99 ${ms(direct.latency.p99)}` },
     ...(c.sides.stock
-      ? [{ id: '2.stock.throughput', label: '2 region(code), through the stock gateway', value: c.sides.stock.throughput, unit: 'req/s', goal: '—', status: 'INFO' as const, limit: `p99 ${ms(c.sides.stock.latency.p99)}; for reference` }]
+      ? [{ id: '2.stock.throughput', label: '2 region(code), through the stock gateway', value: c.sides.stock.throughput, unit: 'req/s', goal: '—', status: 'INFO' as const, limit: `p99 ${ms(c.sides.stock.latency.p99)}; ${ratioOf(c.sides.stock.throughput, direct.throughput).toFixed(2)}x of direct, for reference` }]
+      : []),
+    ...(c.sides.deployed
+      ? [{ id: '2.deployed.throughput', label: '2 region(code), through our gateway as deployed (cache on)', value: c.sides.deployed.throughput, unit: 'req/s', goal: '—', status: 'INFO' as const, limit: `p99 ${ms(c.sides.deployed.latency.p99)}; ${ratioOf(c.sides.deployed.throughput, direct.throughput).toFixed(2)}x of direct: answered from the response cache` }]
       : []),
     {
       id: '2.ratio',
-      label: '2 gateway / direct throughput',
+      label: '2 gateway (cache off) / direct throughput',
       value: ratio,
       unit: 'x',
       goal: `≥ ${DIRECT_GOAL}x`,
       status: pass(ratio >= DIRECT_GOAL),
-      limit: 'the gateway parses, validates and plans, then makes the same HTTP call again: a second hop on the same CPUs',
+      limit: 'cache off: the gateway parses, validates, plans and makes the same HTTP call again, on the same 2 CPUs as the subgraph, the engine and the load generator',
     },
   ];
 }
