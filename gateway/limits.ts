@@ -218,19 +218,53 @@ export function queryCost(
   return { cost, badFirsts: pages.badFirsts };
 }
 
+type CostResult = { cost: number; badFirsts: unknown[] };
+
+/** Variables (as JSON) longer than this are not kept as a memo key. */
+const MAX_MEMO_KEY = 2_048;
+/** Variable sets kept per document; the memo of a document starts over when it is full. */
+const MAX_MEMO_ENTRIES = 64;
+
+/**
+ * The cost of an operation with its variables, computed once: Apollo Server keeps one parsed
+ * document per query text, so a query sent again (a portal's page, a persisted query) with the same
+ * variables is not walked again. Kept per document, so the memo goes with the document.
+ */
+class CostMemo {
+  private readonly byDocument = new WeakMap<DocumentNode, Map<string, CostResult | undefined>>();
+
+  get(
+    document: DocumentNode,
+    operation: OperationDefinitionNode,
+    variables: Record<string, unknown>,
+    compute: () => CostResult | undefined,
+  ): CostResult | undefined {
+    const key = `${operation.name?.value ?? ''}\u0000${JSON.stringify(variables)}`;
+    if (key.length > MAX_MEMO_KEY) return compute();
+    let memo = this.byDocument.get(document);
+    if (memo?.has(key)) return memo.get(key);
+    const result = compute();
+    if (!memo || memo.size >= MAX_MEMO_ENTRIES) this.byDocument.set(document, (memo = new Map()));
+    memo.set(key, result);
+    return result;
+  }
+}
+
 /**
  * Checks page sizes and cost once the operation and its variables are known (validation results
  * are cached per document, so this cannot be a validation rule). Refuses before any subgraph call.
  */
 export function costLimitPlugin(limits: GatewayLimits): ApolloServerPlugin {
+  const costs = new CostMemo();
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document, schema, operation }) {
           if (!operation) return;
-          let result: { cost: number; badFirsts: unknown[] } | undefined;
+          let result: CostResult | undefined;
           try {
-            result = queryCost({ schema, document, operation, variables: request.variables ?? {} }, limits);
+            const variables = request.variables ?? {};
+            result = costs.get(document, operation, variables, () => queryCost({ schema, document, operation, variables }, limits));
           } catch (error) {
             if (error instanceof GraphQLError && /maximum allowed number of nodes/.test(error.message)) {
               throw limitError(

@@ -72,6 +72,15 @@ describe('query cost', () => {
     expectLimit(await stack.query(query, { outer: 100, inner: 100 }), 'QUERY_TOO_COMPLEX', 'maxCost', 10_000, 20_402);
   });
 
+  it('judges the same query text again with each request’s own variables (the cost is kept per variables)', async () => {
+    const query = `query NestedAgain($outer: Int, $inner: Int) ${nested('(first: $outer)', '(first: $inner)')}`;
+    for (let round = 0; round < 2; round++) {
+      expectAnswered(await stack.query(query, { outer: 20, inner: 20 }));
+      expectLimit(await stack.query(query, { outer: 100, inner: 100 }), 'QUERY_TOO_COMPLEX', 'maxCost', 10_000, 20_402);
+      expectLimit(await stack.query(query, { inner: 100, outer: 100 }), 'QUERY_TOO_COMPLEX', 'maxCost', 10_000, 20_402);
+    }
+  });
+
   it('counts every alias of an expensive field', async () => {
     expectAnswered(await stack.query(`{ a: ${BIG_PAGE} b: ${BIG_PAGE} }`));
     expectLimit(await stack.query(`{ a: ${BIG_PAGE} b: ${BIG_PAGE} c: ${BIG_PAGE} }`), 'QUERY_TOO_COMPLEX', 'maxCost', 10_000, 3 * 3_921);
