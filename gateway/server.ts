@@ -9,7 +9,7 @@ import express from 'express';
 import { GraphQLScalarType, type GraphQLSchema } from 'graphql';
 import { offlinePlugins } from '../subgraphs/shared/server';
 import { scalarResolvers } from '../subgraphs/shared/scalars';
-import { operationsRouter, recordingPlugin, requestObservability } from '../subgraphs/shared/observability';
+import { operationsRouter, recordingPlugin, requestObservability, withRequestRecord } from '../subgraphs/shared/observability';
 import { gatewayCachePlugins, persistedQueryOptions } from './caching';
 import type { GatewayConfig } from './config';
 import { formatError } from './errors';
@@ -100,11 +100,12 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
   const rateLimiter = clientRateLimit(config.limits);
   app.use(requestObservability({ logger, metrics, graphqlPath: (path) => path === '/graphql' }));
   app.use(operationsRouter({ check: subgraphReadiness(config.subgraphUrls, READY_TIMEOUT_MS), metrics }));
-  app.use('/graphql', rateLimiter.middleware, requireJsonBody, jsonBody(config.limits), expressMiddleware(server));
+  const context = async ({ req }: { req: express.Request }) => withRequestRecord({}, req);
+  app.use('/graphql', rateLimiter.middleware, requireJsonBody, jsonBody(config.limits), expressMiddleware(server, { context }));
   app.use('/graphql', bodyErrors(config.limits));
   // Feeds and exports read through this server's own GraphQL API (gateway/own-api.ts).
-  app.use('/feeds', feedsRouter({ server, guard: [rateLimiter.middleware] }));
-  app.use(exportsRouter({ server, guard: [rateLimiter.middleware] }));
+  app.use('/feeds', feedsRouter({ server, context, guard: [rateLimiter.middleware] }));
+  app.use(exportsRouter({ server, context, guard: [rateLimiter.middleware] }));
   app.use('/', explorerRouter());
 
   await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));

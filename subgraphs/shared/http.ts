@@ -17,6 +17,7 @@ import {
   reasonOf,
   recordingPlugin,
   requestObservability,
+  withRequestRecord,
   withTimeout,
   type LogOptions,
   type Readiness,
@@ -87,7 +88,7 @@ export async function serveSubgraph<Context extends object>(
 
   app.use(requestObservability({ logger, metrics, graphqlPath: (path) => path === '/' }));
   app.use(operationsRouter({ check: options.ready, metrics }));
-  app.use('/', express.json({ limit: SUBGRAPH_MAX_BODY_BYTES }), expressMiddleware(server, { context: options.context }));
+  app.use('/', express.json({ limit: SUBGRAPH_MAX_BODY_BYTES }), expressMiddleware(server, { context: async (args) => withRequestRecord(await options.context(args), args.req) }));
   app.use(bodyErrors);
 
   try {

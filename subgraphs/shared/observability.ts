@@ -7,7 +7,6 @@
  * operation name and type, the outcome and the error codes. Variables' values and error messages
  * (which may quote them) are never logged: they may hold personal data.
  */
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApolloServerPlugin } from '@apollo/server';
@@ -60,17 +59,20 @@ export interface RequestRecord {
   errorCodes?: string[];
 }
 
-const records = new AsyncLocalStorage<RequestRecord>();
 const RECORD = Symbol('requestRecord');
-type WithRecord = IncomingMessage & { [RECORD]?: RequestRecord };
+type WithRecord = { [RECORD]?: RequestRecord };
 
-/** The record of the request being served, from anywhere in its asynchronous flow. */
-export function currentRequest(): RequestRecord | undefined {
-  return records.getStore();
+/**
+ * Gives a GraphQL context the record of the HTTP request it serves, so the recording plugin can
+ * fill it in; every server builds its contexts through this.
+ */
+export function withRequestRecord<TContext extends object>(context: TContext, req: IncomingMessage): TContext {
+  (context as WithRecord)[RECORD] = recordOf(req);
+  return context;
 }
 
 function recordOf(req: IncomingMessage): RequestRecord | undefined {
-  return (req as WithRecord)[RECORD];
+  return (req as IncomingMessage & WithRecord)[RECORD];
 }
 
 /** Marks the current request as refused before execution, with the code it was answered with. */
@@ -112,7 +114,7 @@ export function createMetrics(prefix: string): HttpMetrics {
 
 /**
  * The per-request middleware: takes the incoming `x-request-id` (or makes one), returns it as a
- * response header, runs the rest of the request with its record in context, and when the response
+ * response header, keeps the request's record on it (see withRequestRecord), and when the response
  * ends writes one log line and, for `graphqlPath`, the request metrics.
  */
 export function requestObservability(options: {
@@ -127,7 +129,7 @@ export function requestObservability(options: {
     req.headers[REQUEST_ID_HEADER] = id;
     res.setHeader(REQUEST_ID_HEADER, id);
     const record: RequestRecord = { id };
-    (req as WithRecord)[RECORD] = record;
+    (req as IncomingMessage & WithRecord)[RECORD] = record;
     const path = req.path;
     if (options.graphqlPath(path)) {
       const stopTimer = metrics.duration.startTimer();
@@ -137,8 +139,10 @@ export function requestObservability(options: {
         stopTimer(labels);
       });
     }
-    records.run(record, next);
+    next();
   };
+  // With logs off (LOG_LEVEL=silent) there is no line to write: the request logger is left out.
+  if (!logger.isLevelEnabled('fatal')) return [track];
   const log = pinoHttp<Request, Response>({
     logger,
     genReqId: (req) => recordOf(req)?.id ?? randomUUID(),
@@ -187,8 +191,8 @@ export function recordingPlugin(): ApolloServerPlugin {
   return {
     async requestDidStart() {
       return {
-        async willSendResponse({ operation, operationName, response, errors }) {
-          const record = currentRequest();
+        async willSendResponse({ contextValue, operation, operationName, response, errors }) {
+          const record = (contextValue as WithRecord)[RECORD];
           if (!record) return;
           record.operationName = operationName ?? undefined;
           record.operationType = operation?.operation ?? 'unknown';
