@@ -115,7 +115,6 @@ async function main(): Promise<void> {
     const started = Date.now();
     const bytes = counted(createReadStream(options.file), progress.update);
     const summary = await importRows(readRows(options.format, bytes), new DisclosureWriter(databases), {
-      format: options.format,
       status: options.publish ? 'PUBLISHED' : 'DRAFT',
       onRejected: async (row) => {
         if (shown.length < 10) shown.push(row);

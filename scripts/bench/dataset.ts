@@ -25,7 +25,7 @@ const DEEP_PAGE = 10_000;
 const REQUEST_TIMEOUT_MS = 300_000;
 
 /** Serials of the bench's records: seed × 10,000,000 upward, as `npm run generate` numbers them. */
-export const serialBaseOf = (seed: number) => 10_000_000 * seed;
+const serialBaseOf = (seed: number) => 10_000_000 * seed;
 
 export interface IngestResult {
   records: number;
@@ -62,7 +62,6 @@ export async function ingest(writer: DisclosureWriter, seed: number, count: numb
   let lastLog = started;
   try {
     const summary = await importRows(readRows('ndjson', createReadStream(file)), writer, {
-      format: 'ndjson',
       status: 'PUBLISHED',
       onProgress: ({ rows }) => {
         if (performance.now() - lastLog > 10_000) {

@@ -178,12 +178,9 @@ function rowOf(record: Buffer[], columns: Column[], line: number, kinds: FieldKi
   }
   const errors: FieldError[] = [];
   const unreadable = new Set<string>();
-  const rawValues: string[] = [];
   const texts = record.map((cell, i) => {
     try {
-      const text = strict.decode(cell);
-      rawValues.push(text);
-      return text;
+      return strict.decode(cell);
     } catch {
       errors.push(badUtf8(columns[i].path));
       unreadable.add(columns[i].path);
@@ -213,5 +210,5 @@ function rowOf(record: Buffer[], columns: Column[], line: number, kinds: FieldKi
       unreadable.add(column.path);
     } else if (value !== undefined) fields[column.name] = value;
   }
-  return { line, submission: { type, envelope, fields }, errors, unreadable, rawValues };
+  return { line, submission: { type, envelope, fields }, errors, unreadable };
 }

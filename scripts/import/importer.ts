@@ -36,7 +36,6 @@ export interface ImportSummary {
 }
 
 export interface ImportOptions {
-  format: ImportFormat;
   /** Review state of new and changed records. */
   status: DisclosureStatus;
   /** Records stored per write. */

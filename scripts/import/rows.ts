@@ -24,8 +24,6 @@ export interface SourceRow {
    * validator's `required` for them would only repeat the reading error.
    */
   unreadable?: ReadonlySet<string>;
-  /** Raw texts of the row besides `submission`'s (CSV cells left out), never to be echoed. */
-  rawValues?: readonly string[];
 }
 
 /** The file cannot be read past `line`: reported like a rejected row, and the import stops there. */
