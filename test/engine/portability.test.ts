@@ -2,7 +2,7 @@
  * Every query shape the project relies on, run against the chosen engine (FerretDB here, MongoDB 6+
  * anywhere else). When code starts using a new shape, add it here first: ENGINE.md lists the subset.
  */
-import { MongoBulkWriteError, MongoServerError, type Collection, type IndexDescription } from 'mongodb';
+import { MongoBulkWriteError, MongoClient, MongoServerError, type Collection, type IndexDescription } from 'mongodb';
 import { ensureIndexes, storeById } from '../../subgraphs/shared/mongo';
 import { openTestDatabase, type TestDatabase } from '../support/database';
 
@@ -286,5 +286,55 @@ describe('reads', () => {
       ])
       .toArray();
     expect(total.total).toBe(2_000_000_000_01);
+  });
+
+  it('a page with a batch size as large as its limit closes its cursor with the first batch', async () => {
+    const client = await MongoClient.connect(process.env.MONGODB_URI as string, { monitorCommands: true });
+    const commands: string[] = [];
+    client.on('commandStarted', (event) => commands.push(event.commandName));
+    try {
+      const monitored = client.db(database.db.databaseName).collection<Doc>(records.collectionName);
+      const page = await monitored.find({}).sort({ _id: 1 }).limit(21).batchSize(21).toArray();
+      expect(page).toHaveLength(21);
+    } finally {
+      await client.close();
+    }
+    expect(commands.filter((name) => name !== 'endSessions')).toEqual(['find']);
+  });
+
+  it('the highest _id comes from a descending sort with limit 1, and a read streams in batches', async () => {
+    const [highest] = await records.find({}, { projection: { _id: 1 } }).sort({ _id: -1 }).limit(1).toArray();
+    expect(highest).toEqual({ _id: 'idx-0030' });
+    const streamed: string[] = [];
+    for await (const record of records.find({}).batchSize(7)) streamed.push(record._id);
+    expect(streamed.sort()).toEqual(Array.from({ length: 30 }, (_, i) => doc(i + 1)._id));
+  });
+});
+
+describe('the change log', () => {
+  it('two writers inserting the same _id: one wins, the other gets 11000 and can take the next', async () => {
+    const blocks = database.db.collection<{ _id: number }>(`blocks_${Math.random().toString(36).slice(2, 8)}`);
+    const results = await Promise.allSettled([blocks.insertOne({ _id: 1 }), blocks.insertOne({ _id: 1 })]);
+    expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+    const loser = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    expect((loser?.reason as MongoServerError).code).toBe(11000);
+    await blocks.insertOne({ _id: 2 });
+    expect(await blocks.countDocuments()).toBe(2);
+  });
+
+  it('deleteMany with $in on a field and a range on _id removes only the older entries', async () => {
+    const changes = database.db.collection<{ _id: number; indexNumber: string }>(`changes_${Math.random().toString(36).slice(2, 8)}`);
+    await changes.insertMany([
+      { _id: 1, indexNumber: 'a' },
+      { _id: 2, indexNumber: 'b' },
+      { _id: 3, indexNumber: 'c' },
+      { _id: 10, indexNumber: 'a' },
+    ]);
+    const { deletedCount } = await changes.deleteMany({ indexNumber: { $in: ['a', 'c'] }, _id: { $lt: 10 } });
+    expect(deletedCount).toBe(2);
+    expect(await changes.find().sort({ _id: 1 }).toArray()).toEqual([
+      { _id: 2, indexNumber: 'b' },
+      { _id: 10, indexNumber: 'a' },
+    ]);
   });
 });
