@@ -9,7 +9,7 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { MongoClient } from 'mongodb';
 import { unifiedSocialCreditCode } from '../../subgraphs/shared/agency-code';
-import { agencyNamed } from '../support/builders';
+import { agencyNamed, housingAllocationSubmission, landTransferSubmission } from '../support/builders';
 import { runScript, type Finished } from '../support/process';
 
 const land = agencyNamed('岳阳县国土资源局');
@@ -187,35 +187,8 @@ describe('CSV cells and columns', () => {
   });
 });
 
-function landSubmission(id: string, fields: Record<string, unknown> = {}) {
-  return {
-    type: 'LandTransfer',
-    envelope: {
-      indexNumber: id,
-      title: '岳阳县国有建设用地使用权挂牌出让结果公示',
-      category: '土地出让',
-      agencyCode: land._id,
-      regionCode: land.regionCode,
-      writtenOn: '2014-06-18',
-      publishedAt: '2014-06-20T10:00:00+08:00',
-      disclosureMode: 'FULL',
-    },
-    fields: {
-      parcelNumber: '430621-2014-001',
-      location: '荣家湾镇',
-      areaSquareMetres: 12000.5,
-      use: 'RESIDENTIAL',
-      termYears: 70,
-      method: 'LISTING',
-      floorAreaRatio: 2.5,
-      startingPrice: '1000000',
-      finalPrice: '1234567.89',
-      winningParty: '岳阳城投置业有限公司',
-      transferredOn: '2014-06-18',
-      ...fields,
-    },
-  };
-}
+const landSubmission = (indexNumber: string, fields: Record<string, unknown> = {}) =>
+  landTransferSubmission(land.name, { envelope: { indexNumber }, fields });
 
 describe('JSON and NDJSON files', () => {
   it('imports a JSON array with --publish, rejecting an element that is not a submission', async () => {
@@ -264,29 +237,8 @@ describe('personal data in an import', () => {
   it('is masked before it is stored, and no raw name or ID number reaches the database, the output or the report', async () => {
     const prefix = freshPrefix();
     const raw = { name: '张三丰', id: '430621199001011234', otherName: '欧阳修文', badId: '43062119900101123Z' };
-    const allocation = (id: string, householdHead: string, idNumber: string) => ({
-      type: 'HousingAllocation',
-      envelope: {
-        indexNumber: id,
-        title: '岳阳县2014年公共租赁住房分配结果公示',
-        category: '保障性住房',
-        agencyCode: housing._id,
-        regionCode: housing.regionCode,
-        publishedAt: '2014-06-20T10:00:00+08:00',
-        disclosureMode: 'PARTIAL',
-      },
-      fields: {
-        projectName: '荣家湾公租房小区',
-        householdHead,
-        idNumber,
-        householdSize: 3,
-        outcome: 'APPROVED',
-        unitNumber: '1-101',
-        unitAreaSquareMetres: 50,
-        batch: '2014年第一批',
-        allocatedOn: '2014-06-18',
-      },
-    });
+    const allocation = (id: string, householdHead: string, idNumber: string) =>
+      housingAllocationSubmission(housing.name, { envelope: { indexNumber: id }, fields: { householdHead, idNumber } });
     const good = indexNumber(housing);
     const bad = indexNumber(housing);
     const ndjson = [allocation(good, raw.name, raw.id), allocation(bad, raw.otherName, raw.badId)].map((r) => JSON.stringify(r)).join('\n');

@@ -5,7 +5,7 @@
  */
 import { Writable } from 'node:stream';
 import { createApiKey } from '../../subgraphs/shared/auth';
-import { agencyNamed } from '../support/builders';
+import { agencyNamed, housingAllocationSubmission } from '../support/builders';
 import { startTestStack, type TestStack } from '../support/stack';
 
 const HOUSING_BUREAU = agencyNamed('岳阳县住房和城乡建设局');
@@ -31,28 +31,8 @@ afterAll(async () => {
 });
 
 function allocation(serial: number, householdHead: string, idNumber: string) {
-  return {
-    type: 'HousingAllocation',
-    envelope: {
-      indexNumber: `${HOUSING_BUREAU._id}-/2024-${4_000_000 + serial}`,
-      title: '岳阳县2024年公共租赁住房分配结果公示',
-      category: '保障性住房',
-      agencyCode: HOUSING_BUREAU._id,
-      regionCode: HOUSING_BUREAU.regionCode,
-      publishedAt: '2024-06-20T10:00:00+08:00',
-      disclosureMode: 'PARTIAL',
-    },
-    fields: {
-      projectName: '荣家湾公租房小区',
-      householdHead,
-      idNumber,
-      householdSize: 3,
-      outcome: 'APPROVED',
-      monthlyRentSubsidy: '300',
-      batch: '2024年第一批',
-      allocatedOn: '2024-06-18',
-    },
-  };
+  const indexNumber = `${HOUSING_BUREAU._id}-/2024-${4_000_000 + serial}`;
+  return housingAllocationSubmission(HOUSING_BUREAU.name, { envelope: { indexNumber }, fields: { householdHead, idNumber } });
 }
 
 it('stores, answers and logs only the masked name and ID number, and rejects a bad one without echoing it', async () => {

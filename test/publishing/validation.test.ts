@@ -4,40 +4,13 @@
  */
 import { fieldSchemas } from '../../subgraphs/inputs';
 import { validateSubmission } from '../../subgraphs/shared/input';
-import { agencyNamed } from '../support/builders';
+import { agencyNamed, landTransferSubmission } from '../support/builders';
 
 const agency = agencyNamed('岳阳县国土资源局');
 
+/** The land transfer every test starts from, with one index number; the test overrides what it is about. */
 function landTransfer(envelope: Record<string, unknown> = {}, fields: Record<string, unknown> = {}) {
-  return {
-    type: 'LandTransfer',
-    envelope: {
-      indexNumber: `${agency._id}-/2014-1000001`,
-      title: '岳阳县国有建设用地使用权挂牌出让结果公示',
-      category: '土地出让',
-      agencyCode: agency._id,
-      regionCode: agency.regionCode,
-      subjectTerms: ['土地出让'],
-      writtenOn: '2014-06-18',
-      publishedAt: '2014-06-20T10:00:00+08:00',
-      disclosureMode: 'FULL',
-      ...envelope,
-    },
-    fields: {
-      parcelNumber: '430621-2014-001',
-      location: '荣家湾镇',
-      areaSquareMetres: 12000.5,
-      use: 'RESIDENTIAL',
-      termYears: 70,
-      method: 'LISTING',
-      floorAreaRatio: 2.5,
-      startingPrice: '1000000',
-      finalPrice: '1234567.89',
-      winningParty: '岳阳城投置业有限公司',
-      transferredOn: '2014-06-18',
-      ...fields,
-    },
-  };
+  return landTransferSubmission(agency.name, { envelope: { indexNumber: `${agency._id}-/2014-1000001`, ...envelope }, fields });
 }
 
 it('accepts a good submission and stores money in fen and instants as dates', () => {

@@ -54,3 +54,75 @@ export function sampleRecords(type: RecordTypeName, count: number, seed = 4): Di
   const context = new SampleContext(seed);
   return Array.from({ length: count }, () => maker(context));
 }
+
+type Overrides = { envelope?: Record<string, unknown>; fields?: Record<string, unknown> };
+
+/**
+ * A LandTransfer as a publisher submits it (GraphQL names, money as yuan strings, RFC 3339
+ * instants), by the sample agency `agencyName`, with a fresh index number; `overrides` set what the
+ * test is about.
+ */
+export function landTransferSubmission(agencyName = '岳阳县国土资源局', overrides: Overrides = {}) {
+  const agency = agencyNamed(agencyName);
+  serial += 1;
+  return {
+    type: 'LandTransfer',
+    envelope: {
+      indexNumber: `${agency._id}-/2014-${2_000_000 + serial}`,
+      title: '岳阳县国有建设用地使用权挂牌出让结果公示',
+      category: '土地出让',
+      agencyCode: agency._id,
+      regionCode: agency.regionCode,
+      subjectTerms: ['土地出让'],
+      writtenOn: '2014-06-18',
+      publishedAt: '2014-06-20T10:00:00+08:00',
+      disclosureMode: 'FULL',
+      ...overrides.envelope,
+    },
+    fields: {
+      parcelNumber: '430621-2014-001',
+      location: '荣家湾镇',
+      areaSquareMetres: 12000.5,
+      use: 'RESIDENTIAL',
+      termYears: 70,
+      method: 'LISTING',
+      floorAreaRatio: 2.5,
+      startingPrice: '1000000',
+      finalPrice: '1234567.89',
+      winningParty: '岳阳城投置业有限公司',
+      transferredOn: '2014-06-18',
+      ...overrides.fields,
+    },
+  };
+}
+
+/** A HousingAllocation as a publisher submits it (an approved household with a unit), like landTransferSubmission. */
+export function housingAllocationSubmission(agencyName = '岳阳县住房和城乡建设局', overrides: Overrides = {}) {
+  const agency = agencyNamed(agencyName);
+  serial += 1;
+  return {
+    type: 'HousingAllocation',
+    envelope: {
+      indexNumber: `${agency._id}-/2014-${2_000_000 + serial}`,
+      title: '岳阳县公共租赁住房分配结果公示',
+      category: '保障性住房',
+      agencyCode: agency._id,
+      regionCode: agency.regionCode,
+      publishedAt: '2014-06-20T10:00:00+08:00',
+      disclosureMode: 'PARTIAL',
+      ...overrides.envelope,
+    },
+    fields: {
+      projectName: '荣家湾公租房小区',
+      householdHead: '张三丰',
+      idNumber: '430621199001011234',
+      householdSize: 3,
+      outcome: 'APPROVED',
+      unitNumber: '1-101',
+      unitAreaSquareMetres: 50,
+      batch: '第一批',
+      allocatedOn: '2014-06-18',
+      ...overrides.fields,
+    },
+  };
+}
