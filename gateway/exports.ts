@@ -96,24 +96,12 @@ export const EXPORT_QUERY = `query CatalogueExport($filter: CatalogueFilter, $or
   }
 }`;
 
-interface ExportNode {
+/** A catalogue node as the export query asks for it: the row's fields, with agency and region nested. */
+type ExportNode = Omit<ExportRow, 'type' | 'agencyCode' | 'agencyName' | 'regionCode' | 'regionName'> & {
   __typename: string;
-  indexNumber: string;
-  title: string;
-  domain: string;
-  category: string;
   agency: { code: string; name: string };
   region: { code: string; name: string };
-  documentNumber: string | null;
-  subjectTerms: string[];
-  writtenOn: string | null;
-  publishedAt: string;
-  publishedOn: string;
-  disclosureMode: string;
-  publicationDelayWorkingDays: number | null;
-  publishedLate: boolean | null;
-  sourceUrl: string | null;
-}
+};
 
 interface ExportPage {
   catalogue: {
