@@ -81,16 +81,29 @@ export async function startEngine(options: EngineOptions = {}): Promise<Engine> 
     };
   }
 
+  if (options.dataDir) {
+    const running = await engineRunningOn(options.dataDir);
+    if (running) {
+      log(`using the engine already running on ${options.dataDir} at ${running.uri} (process ${running.pid}); it is not stopped here`);
+      return {
+        uri: running.uri,
+        kind: 'external',
+        description: `the engine already running on ${options.dataDir} at ${running.uri}`,
+        stop: async () => undefined,
+      };
+    }
+  }
+
   const mongodPath = await findLocalMongod(env, failures);
   if (mongodPath) {
     log(`starting local mongod ${mongodPath} through mongodb-memory-server`);
-    return startMongodViaMemoryServer({ systemBinary: mongodPath }, options, 'mongod', log);
+    return markRunning(await startMongodViaMemoryServer({ systemBinary: mongodPath }, options, 'mongod', log), options.dataDir);
   }
 
   const ferretdb = await findOrBuildFerretdb(env, log, failures);
   if (ferretdb) {
     log(`starting FerretDB ${ferretdb} on SQLite`);
-    return startFerretdb(ferretdb, options, log);
+    return markRunning(await startFerretdb(ferretdb, options, log), options.dataDir);
   }
 
   if (env.MONGOMS_RUNTIME_DOWNLOAD === 'false' || env.MONGOMS_RUNTIME_DOWNLOAD === '0') {
@@ -98,13 +111,60 @@ export async function startEngine(options: EngineOptions = {}): Promise<Engine> 
   } else {
     log('trying mongodb-memory-server download of mongod (needs internet)');
     try {
-      return await startMongodViaMemoryServer({}, options, 'mongod-download', log);
+      return markRunning(await startMongodViaMemoryServer({}, options, 'mongod-download', log), options.dataDir);
     } catch (error) {
       failures.push(`4. mongodb-memory-server download failed: ${firstLine(error)}`);
     }
   }
 
   throw new EngineUnavailableError(unavailableMessage(failures, env));
+}
+
+// ---------------------------------------------------------------------------------------------
+// An engine on a data folder is found by the next command on the same folder: `npm run import`,
+// `keys` or `reindex` while `npm start` runs use its engine. A second engine on the same files
+// would not see what the first one creates (FerretDB keeps its list of collections in memory), so
+// a key created beside a running `npm start` was unknown to it.
+
+const RUNNING_FILE = 'engine-running.json';
+
+interface RunningEngine {
+  uri: string;
+  pid: number;
+}
+
+/** The engine another process started on `dataDir`, if it is still running and answers. */
+async function engineRunningOn(dataDir: string): Promise<RunningEngine | undefined> {
+  let running: RunningEngine;
+  try {
+    running = JSON.parse(await fs.readFile(path.join(dataDir, RUNNING_FILE), 'utf8')) as RunningEngine;
+    process.kill(running.pid, 0);
+  } catch {
+    return undefined;
+  }
+  const client = new MongoClient(running.uri, { serverSelectionTimeoutMS: 2_000 });
+  try {
+    await client.db('admin').command({ ping: 1 });
+    return running;
+  } catch {
+    return undefined;
+  } finally {
+    await client.close().catch(() => undefined);
+  }
+}
+
+/** Leaves a note in `dataDir` that this process runs `engine` there, removed when it stops. */
+async function markRunning(engine: Engine, dataDir: string | undefined): Promise<Engine> {
+  if (!dataDir) return engine;
+  const file = path.join(dataDir, RUNNING_FILE);
+  await fs.writeFile(file, JSON.stringify({ uri: engine.uri, pid: process.pid } satisfies RunningEngine));
+  return {
+    ...engine,
+    stop: onceOnly(async () => {
+      await fs.rm(file, { force: true });
+      await engine.stop();
+    }),
+  };
 }
 
 function unavailableMessage(failures: string[], env: NodeJS.ProcessEnv): string {

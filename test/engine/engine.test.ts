@@ -132,6 +132,29 @@ describe('MONGODB_URI', () => {
   });
 });
 
+describe('a second command on the same data folder', () => {
+  it('uses the engine already running there and leaves it running; once that stops, starts its own', async () => {
+    if (process.env.TEST_ENGINE_KIND !== 'ferretdb') return;
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'engine-shared-'));
+    const env = envWithout('MONGODB_URI');
+    const lines: string[] = [];
+    const first = await startEngine({ dataDir, env, log: () => undefined });
+    try {
+      const second = await startEngine({ dataDir, env, log: (line) => lines.push(line) });
+      expect(second).toMatchObject({ uri: first.uri, kind: 'external' });
+      expect(lines).toEqual([`using the engine already running on ${dataDir} at ${first.uri} (process ${process.pid}); it is not stopped here`]);
+      await second.stop();
+      expect(await portAcceptsConnections(Number(new URL(first.uri).port))).toBe(true);
+    } finally {
+      await first.stop();
+    }
+    expect(existsSync(path.join(dataDir, 'engine-running.json'))).toBe(false);
+    const third = await startEngine({ dataDir, env, log: () => undefined });
+    expect(third.kind).toBe('ferretdb');
+    await third.stop();
+  });
+});
+
 describe('a machine with no way to get an engine', () => {
   it('exits non-zero with a message that names the four ways', async () => {
     const emptyHome = mkdtempSync(path.join(os.tmpdir(), 'no-engine-home-'));
