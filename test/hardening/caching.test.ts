@@ -316,6 +316,32 @@ describe(`with CACHE_MAX_AGE_SECONDS=${MAX_AGE}`, () => {
       expect(other.headers.get('age')).toBeNull();
     });
 
+    it('is emptied by a mutation: a record withdrawn through the gateway leaves public view at once', async () => {
+      const category = '缓存-撤回';
+      const query = categoryQuery('Withdrawn');
+      const [kept, withdrawn] = [transfer(category, '保留'), transfer(category, '撤回')];
+      expect(await stack.writer.write([kept, withdrawn])).toEqual({ written: 2, rejected: [] });
+
+      const first = await postJson(stack.endpoint, { query, variables: { category } });
+      expect(titlesOf(first).sort()).toEqual(['保留', '撤回']);
+      const cached = await postJson(stack.endpoint, { query, variables: { category } });
+      expect(cached.headers.get('age')).not.toBeNull();
+
+      const withdraw = await postJson(
+        stack.endpoint,
+        {
+          query: 'mutation Withdraw($ids: [String!]!) { withdrawDisclosures(indexNumbers: $ids) { indexNumber status } }',
+          variables: { ids: [withdrawn.envelope.indexNumber] },
+        },
+        bearer(landKey),
+      );
+      expect(withdraw.json.data).toEqual({ withdrawDisclosures: [{ indexNumber: withdrawn.envelope.indexNumber, status: 'WITHDRAWN' }] });
+
+      const after = await postJson(stack.endpoint, { query, variables: { category } });
+      expect(after.headers.get('age')).toBeNull();
+      expect(titlesOf(after)).toEqual(['保留']);
+    });
+
     it('keeps nothing from an answer with errors', async () => {
       const query = 'query Broken { catalogue(first: 0) { totalCount } }';
       const first = await postJson(stack.endpoint, { query });
