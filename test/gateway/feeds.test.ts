@@ -344,3 +344,31 @@ describe('refusals', () => {
     expect((await refusal('category/%E5%9C.atom', 400)).extensions).toMatchObject({ parameter: 'category' });
   });
 });
+
+describe('a withdrawn record', () => {
+  test('leaves the feeds at once, and the old ETag no longer answers 304', async () => {
+    const heading = '撤回测试';
+    const [stays, goes] = ['保留的记录', '撤回的记录'].map((title, i) =>
+      disclosure('LandTransfer', envelope('岳阳县国土资源局', { title, category: heading, publishedAt: new Date(Date.UTC(2019, 0, 1 + i)) }), {}),
+    );
+    expect((await stack.writer.write([stays, goes])).rejected).toEqual([]);
+    const atomUrl = feedUrl(`category/${encodeURIComponent(heading)}.atom`);
+    const jsonUrl = feedUrl(`category/${encodeURIComponent(heading)}.json`);
+    const before = await request(atomUrl);
+    expect(atom(before.text).entry?.map((e) => e.id)).toEqual([entryId(goes.envelope.indexNumber), entryId(stays.envelope.indexNumber)]);
+
+    const { key } = await createApiKey(stack.databases.catalogue, agencyNamed('岳阳县国土资源局')._id, 'feeds test');
+    const withdrawn = await stack.query(
+      'mutation ($ids: [String!]!) { withdrawDisclosures(indexNumbers: $ids) { status } }',
+      { ids: [goes.envelope.indexNumber] },
+      { authorization: `Bearer ${key}` },
+    );
+    expect(withdrawn.data).toEqual({ withdrawDisclosures: [{ status: 'WITHDRAWN' }] });
+
+    const after = await request(atomUrl, { headers: { 'if-none-match': before.headers.get('etag')! } });
+    expect(after.status).toBe(200);
+    expect(atom(after.text).entry?.map((e) => e.id)).toEqual([entryId(stays.envelope.indexNumber)]);
+    const json = (await request(jsonUrl)).json as { items: Array<{ id: string }> };
+    expect(json.items.map((i) => i.id)).toEqual([entryId(stays.envelope.indexNumber)]);
+  });
+});
