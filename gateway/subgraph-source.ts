@@ -1,11 +1,12 @@
 /**
- * How the gateway calls a subgraph: Node's fetch (undici, which keeps connections alive and honours
- * the subgraph's `Keep-Alive: timeout` hint), abandoned after the configured time, with failures
+ * How the gateway calls a subgraph: undici's `request` (which keeps connections alive and honours the
+ * subgraph's `Keep-Alive: timeout` hint), abandoned after the configured time, with failures
  * reported as GraphQL errors that name the subgraph and its domain, so the rest of an answer still
  * arrives as partial data. Each call is timed for `/metrics`, and the request id travels along.
  */
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import type { Fetcher, FetcherResponse } from '@apollo/utils.fetcher';
+import type { Fetcher, FetcherRequestInit, FetcherResponse } from '@apollo/utils.fetcher';
+import { request, type Dispatcher } from 'undici';
 import { GraphQLError } from 'graphql';
 import type { Histogram } from 'prom-client';
 import type { SubgraphName } from '../subgraphs/shared/config';
@@ -46,7 +47,7 @@ class SubgraphFetchError extends GraphQLError {
   }
 }
 
-// Errors are read by shape, not `instanceof Error`: fetch's come from Node's own realm, which
+// Errors are read by shape, not `instanceof Error`: an abort's DOMException comes from Node's own realm, which
 // differs from the code's under Jest.
 type ErrorShape = { name?: string; message?: string; code?: string; cause?: ErrorShape };
 
@@ -67,6 +68,40 @@ function networkReason(error: unknown): string {
   return code ?? shape.cause?.message ?? shape.message ?? 'unknown error';
 }
 
+/**
+ * The subgraph call on undici's `request`: the engine of Node's own fetch without the web-streams
+ * layer fetch adds, which cost a fifth of the gateway's CPU per single-subgraph request. Answers
+ * with what RemoteGraphQLDataSource reads of a response; aborts after `timeoutMs` as a TimeoutError.
+ */
+async function undiciFetch(url: string, init: FetcherRequestInit, timeoutMs: number): Promise<FetcherResponse> {
+  const response = await request(url, {
+    method: (init.method ?? 'POST') as Dispatcher.HttpMethod,
+    headers: init.headers as Record<string, string>,
+    body: init.body as string | undefined,
+    signal: AbortSignal.timeout(timeoutMs),
+  });
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(response.headers)) {
+    if (Array.isArray(value)) for (const v of value) headers.append(name, v);
+    else if (value !== undefined) headers.set(name, value);
+  }
+  const text = await response.body.text();
+  const answer: FetcherResponse = {
+    ok: response.statusCode >= 200 && response.statusCode < 300,
+    status: response.statusCode,
+    statusText: '',
+    url,
+    redirected: false,
+    bodyUsed: true,
+    headers,
+    text: async () => text,
+    json: async () => JSON.parse(text),
+    arrayBuffer: async () => new TextEncoder().encode(text).buffer,
+    clone: () => answer,
+  };
+  return answer;
+}
+
 /** A RemoteGraphQLDataSource with a time limit, subgraph-naming errors, timing and request ids. */
 export class SubgraphDataSource extends RemoteGraphQLDataSource {
   readonly subgraph: SubgraphName;
@@ -75,8 +110,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource {
 
   constructor(options: SubgraphSourceOptions) {
     const timeoutMs = options.timeoutMs;
-    const fetcher: Fetcher = async (url, init) =>
-      (await fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) } as RequestInit)) as unknown as FetcherResponse;
+    const fetcher: Fetcher = (url, init) => undiciFetch(url, init ?? {}, timeoutMs);
     super({ url: options.url, fetcher });
     this.subgraph = options.name;
     this.timeoutMs = timeoutMs;
