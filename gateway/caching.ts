@@ -9,7 +9,7 @@
  *   request by hash is checked again with its own variables (cost, page sizes). The queries live in
  *   a bounded in-memory LRU cache of their own.
  * - **Cache-Control**: the subgraphs hint `max-age=CACHE_MAX_AGE_SECONDS, public` for public queries
- *   (subgraphs/shared/caching.ts), the data sources fold their headers into one policy, and Apollo's
+ *   (subgraphs/kit/caching.ts), the data sources fold their headers into one policy, and Apollo's
  *   cache-control plugin writes it; a request with an `Authorization` header, a mutation or an
  *   answer with errors gets `no-store`.
  * - **Response cache** (@apollo/server-plugin-response-cache): whole answers of public queries,
@@ -22,7 +22,7 @@ import type { ApolloServerOptions, ApolloServerPlugin, BaseContext, GraphQLReque
 import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
 import ApolloServerPluginResponseCache from '@apollo/server-plugin-response-cache';
 import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
-import { cachePolicyPlugin, isKeyedRequest } from '../subgraphs/shared/caching';
+import { cachePolicyPlugin, isKeyedRequest } from '../subgraphs/kit/caching';
 
 /** Characters of query text the persisted-query cache keeps (least recently used go first). */
 export const PERSISTED_QUERY_CACHE_SIZE = 8 * 2 ** 20;

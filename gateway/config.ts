@@ -7,8 +7,8 @@ import {
   DEFAULT_PORTS,
   SUBGRAPH_NAMES,
   type SubgraphName,
-} from '../subgraphs/shared/config';
-import { logLevelSetting, type LogLevel } from '../subgraphs/shared/observability';
+} from '../platform/config';
+import { logLevelSetting, type LogLevel } from '../platform/observability';
 
 /** What a public API must bound; every one is a setting (README, "Limits and operations"). */
 export interface GatewayLimits {

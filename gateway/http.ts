@@ -7,8 +7,8 @@
 import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'express';
 import express from 'express';
 import { MemoryStore, rateLimit } from 'express-rate-limit';
-import { SUBGRAPH_NAMES, type SubgraphName } from '../subgraphs/shared/config';
-import { markRejected, reasonOf, type Readiness } from '../subgraphs/shared/observability';
+import { SUBGRAPH_NAMES, type SubgraphName } from '../platform/config';
+import { markRejected, reasonOf, type Readiness } from '../platform/observability';
 import type { GatewayLimits } from './config';
 
 const GRAPHQL_RESPONSE = 'application/graphql-response+json';

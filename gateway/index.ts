@@ -1,4 +1,4 @@
-import { ConfigError } from '../subgraphs/shared/config';
+import { ConfigError } from '../platform/config';
 import { loadGatewayConfig } from './config';
 import { startGateway } from './server';
 

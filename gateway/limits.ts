@@ -46,7 +46,7 @@ import {
   type ValidationRule,
 } from 'graphql';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../subgraphs/shared/pagination';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../storage/pagination';
 import type { GatewayLimits } from './config';
 
 export type LimitName = 'maxTokens' | 'maxSelections' | 'maxDepth' | 'maxAliases' | 'maxDirectives' | 'maxCost';

@@ -1,10 +1,10 @@
 /**
  * The gateway's logs and metrics: the shared request logging and GraphQL request metrics of
- * subgraphs/shared/observability.ts, plus the duration of every subgraph call.
+ * platform/observability.ts, plus the duration of every subgraph call.
  */
 import type { Logger } from 'pino';
 import { Histogram } from 'prom-client';
-import { createLogger, createMetrics, type HttpMetrics, type LogOptions } from '../subgraphs/shared/observability';
+import { createLogger, createMetrics, type HttpMetrics, type LogOptions } from '../platform/observability';
 
 export interface GatewayObservability {
   logger: Logger;

@@ -9,8 +9,8 @@ import type { Fetcher, FetcherRequestInit, FetcherResponse } from '@apollo/utils
 import { request, type Dispatcher } from 'undici';
 import { GraphQLError } from 'graphql';
 import type { Histogram } from 'prom-client';
-import type { SubgraphName } from '../subgraphs/shared/config';
-import { REQUEST_ID_HEADER } from '../subgraphs/shared/observability';
+import type { SubgraphName } from '../platform/config';
+import { REQUEST_ID_HEADER } from '../platform/observability';
 
 export type FetchOutcome = 'ok' | 'errors' | 'timeout' | 'unavailable' | 'failed';
 

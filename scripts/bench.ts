@@ -14,7 +14,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { MongoClient } from 'mongodb';
-import { DEFAULT_PORTS } from '../subgraphs/shared/config';
+import { DEFAULT_PORTS } from '../platform/config';
 import { startEngine, type Engine } from './lib/engine';
 import { startStack, type Stack } from './lib/stack';
 import { loadReferenceData } from './sample/load';

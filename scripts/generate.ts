@@ -6,8 +6,8 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { DisclosureWriter } from '../subgraphs/shared/ingest';
-import { closeMongoClients } from '../subgraphs/shared/mongo';
+import { DisclosureWriter } from '../publishing/writer';
+import { closeMongoClients } from '../storage/mongo';
 import { startEngine } from './lib/engine';
 import { openDatabases, prepareDatabases } from './lib/databases';
 import { progressReporter } from './lib/progress';

@@ -7,8 +7,8 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { apiKeysOf, createApiKey, revokeApiKey, UnknownAgencyError } from '../subgraphs/shared/auth';
-import { closeMongoClients } from '../subgraphs/shared/mongo';
+import { apiKeysOf, createApiKey, revokeApiKey, UnknownAgencyError } from '../subgraphs/kit/auth';
+import { closeMongoClients } from '../storage/mongo';
 import { openDatabases } from './lib/databases';
 import { startEngine } from './lib/engine';
 import { CommandError, runCommand, UsageError } from './lib/cli';

@@ -1,11 +1,11 @@
 /**
  * `npm run reindex`: rebuilds the catalogue index from the domain collections, for repair (see
- * subgraphs/shared/reindex.ts), with a progress bar. Uses MONGODB_URI, or starts the engine on the
+ * publishing/reindex.ts), with a progress bar. Uses MONGODB_URI, or starts the engine on the
  * same data folder as `npm start`. Exit code 1 when a record's entry could not be derived.
  */
 import path from 'node:path';
-import { closeMongoClients } from '../subgraphs/shared/mongo';
-import { reindexCatalogue } from '../subgraphs/shared/reindex';
+import { closeMongoClients } from '../storage/mongo';
+import { reindexCatalogue } from '../publishing/reindex';
 import { startEngine } from './lib/engine';
 import { openDatabases, prepareDatabases } from './lib/databases';
 import { progressReporter } from './lib/progress';

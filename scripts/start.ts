@@ -4,8 +4,8 @@
  * type). Ctrl-C stops everything.
  */
 import path from 'node:path';
-import { ConfigError, SUBGRAPH_NAMES } from '../subgraphs/shared/config';
-import { CATALOGUE_ENTRIES } from '../subgraphs/shared/domains';
+import { ConfigError, SUBGRAPH_NAMES } from '../platform/config';
+import { CATALOGUE_ENTRIES } from '../model/record-types';
 import { EngineUnavailableError, startEngine } from './lib/engine';
 import { progressReporter } from './lib/progress';
 import { startStack } from './lib/stack';

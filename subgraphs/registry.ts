@@ -1,6 +1,6 @@
 import { catalogueSubgraph } from './catalogue';
-import type { SubgraphName } from './shared/config';
-import type { SubgraphDefinition } from './shared/server';
+import type { SubgraphName } from '../platform/config';
+import type { SubgraphDefinition } from './kit/server';
 import { educationSubgraph } from './education';
 import { financeSubgraph } from './finance';
 import { housingSubgraph } from './housing';

@@ -1,10 +1,10 @@
 /**
  * Figure 3: the MongoDB commands one request costs, counted with the driver's command monitoring on
- * the client the subgraphs share (subgraphs/shared/mongo.ts), per collection.
+ * the client the subgraphs share (storage/mongo.ts), per collection.
  */
 import type { CommandFailedEvent, CommandStartedEvent, CommandSucceededEvent } from 'mongodb';
-import { isRecordTypeName, RECORD_TYPES } from '../../subgraphs/shared/domains';
-import { mongoClient } from '../../subgraphs/shared/mongo';
+import { isRecordTypeName, RECORD_TYPES } from '../../model/record-types';
+import { mongoClient } from '../../storage/mongo';
 import { cataloguePage, expectData, post } from './queries';
 
 export interface CommandCount {

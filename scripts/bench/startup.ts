@@ -10,7 +10,7 @@ import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { DEFAULT_PORTS } from '../../subgraphs/shared/config';
+import { DEFAULT_PORTS } from '../../platform/config';
 import { freePort } from '../lib/engine';
 import { ROOT } from './children';
 import { FIRST_QUERY, post } from './queries';

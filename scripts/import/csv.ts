@@ -22,9 +22,9 @@
  */
 import { Readable } from 'node:stream';
 import { CsvError, parse } from 'csv-parse';
-import { isRecordTypeName, type RecordTypeName } from '../../subgraphs/shared/domains';
-import type { FieldError, FieldsSchema } from '../../subgraphs/shared/input';
-import type { EnvelopeInput } from '../../subgraphs/shared/records';
+import { isRecordTypeName, type RecordTypeName } from '../../model/record-types';
+import type { FieldError, FieldsSchema } from '../../model/input';
+import type { EnvelopeInput } from '../../model/envelope';
 import { kindsOf, shapeOf, type ValueKind } from './schema-kinds';
 import { badUtf8, FileError, type SourceRow } from './rows';
 import { withoutBom } from './text';

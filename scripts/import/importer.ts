@@ -4,10 +4,10 @@
  * Memory stays bounded by the batch, except for the index numbers already seen in the file (kept to
  * reject a duplicate within one file: about 100 bytes each).
  */
-import { fieldSchemas } from '../../subgraphs/inputs';
-import type { DisclosureInput, DisclosureWriter } from '../../subgraphs/shared/ingest';
-import { validateSubmission, type FieldError } from '../../subgraphs/shared/input';
-import type { DisclosureStatus } from '../../subgraphs/shared/records';
+import { fieldSchemas } from '../../subgraphs/field-schemas';
+import type { DisclosureInput, DisclosureWriter } from '../../publishing/writer';
+import { validateSubmission, type FieldError } from '../../model/input';
+import type { DisclosureStatus } from '../../model/envelope';
 import { csvRows } from './csv';
 import { jsonRows, ndjsonRows } from './json';
 import { FILE, FileError, type ImportFormat, type SourceRow } from './rows';

@@ -2,7 +2,7 @@
  * What the readers of the file import hand on: one row per submission with where it stands in the
  * file, or a FileError when the file cannot be read past some point.
  */
-import type { FieldError } from '../../subgraphs/shared/input';
+import type { FieldError } from '../../model/input';
 
 export type ImportFormat = 'json' | 'ndjson' | 'csv';
 export const IMPORT_FORMATS: readonly ImportFormat[] = ['json', 'ndjson', 'csv'];

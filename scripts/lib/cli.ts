@@ -3,7 +3,7 @@
  * message says all (the engine, the configuration, a CommandError) print their message; anything
  * else is a bug and prints its stack (exit code 1).
  */
-import { ConfigError } from '../../subgraphs/shared/config';
+import { ConfigError } from '../../platform/config';
 import { EngineUnavailableError } from './engine';
 
 /** The command was called wrongly; the message says how to call it. */

@@ -2,8 +2,8 @@ import { composeServices } from '@apollo/composition';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'graphql';
-import { DEFAULT_PORTS } from '../../subgraphs/shared/config';
-import { subgraphSdl } from '../../subgraphs/shared/schema';
+import { DEFAULT_PORTS } from '../../platform/config';
+import { subgraphSdl } from '../../subgraphs/kit/schema';
 import { allSubgraphs } from '../../subgraphs/registry';
 
 export const SUPERGRAPH_PATH = path.resolve(__dirname, '../../schema/supergraph.graphql');

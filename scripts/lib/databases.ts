@@ -1,7 +1,8 @@
 import type { Db } from 'mongodb';
 import { allSubgraphs } from '../../subgraphs/registry';
-import { loadSubgraphConfigs, SUBGRAPH_NAMES, type SubgraphName } from '../../subgraphs/shared/config';
-import { database } from '../../subgraphs/shared/mongo';
+import { loadSubgraphConfigs } from '../../subgraphs/kit/config';
+import { SUBGRAPH_NAMES, type SubgraphName } from '../../platform/config';
+import { database } from '../../storage/mongo';
 
 /** Every subgraph's database, as configured by `env` (see README, Settings). */
 export async function openDatabases(env: NodeJS.ProcessEnv): Promise<Record<SubgraphName, Db>> {

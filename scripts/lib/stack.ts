@@ -2,10 +2,11 @@ import type { Db } from 'mongodb';
 import { loadGatewayConfig } from '../../gateway/config';
 import { startGateway } from '../../gateway/server';
 import { allSubgraphs } from '../../subgraphs/registry';
-import { loadSubgraphConfigs, type SubgraphName } from '../../subgraphs/shared/config';
-import { DisclosureWriter } from '../../subgraphs/shared/ingest';
-import { closeMongoClients } from '../../subgraphs/shared/mongo';
-import { startSubgraph, type RunningSubgraph } from '../../subgraphs/shared/server';
+import { loadSubgraphConfigs } from '../../subgraphs/kit/config';
+import { type SubgraphName } from '../../platform/config';
+import { DisclosureWriter } from '../../publishing/writer';
+import { closeMongoClients } from '../../storage/mongo';
+import { startSubgraph, type RunningSubgraph } from '../../subgraphs/kit/server';
 import { openDatabases } from './databases';
 
 export interface Stack {

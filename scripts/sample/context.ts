@@ -1,9 +1,9 @@
-import type { RecordTypeName } from '../../subgraphs/shared/domains';
-import type { DisclosureInput } from '../../subgraphs/shared/ingest';
-import type { DisclosureMode, EnvelopeInput } from '../../subgraphs/shared/records';
-import { shanghaiDate, startOfShanghaiDay } from '../../subgraphs/shared/time';
+import type { RecordTypeName } from '../../model/record-types';
+import type { DisclosureInput } from '../../publishing/writer';
+import type { DisclosureMode, EnvelopeInput } from '../../model/envelope';
+import { shanghaiDate, startOfShanghaiDay } from '../../model/time';
 import { Random } from './random';
-import { AGENCIES, regionName, type DepartmentKind, type SampleAgency } from './reference';
+import { AGENCIES, regionName, type DepartmentKind, type SampleAgency } from '../../model/reference-data';
 
 const HOUR_MS = 60 * 60 * 1000;
 const DAY_MS = 24 * HOUR_MS;

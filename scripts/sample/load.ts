@@ -1,12 +1,12 @@
 import type { Db } from 'mongodb';
-import { RECORD_TYPE_NAMES } from '../../subgraphs/shared/domains';
-import type { DisclosureInput, DisclosureWriter, WriteResult } from '../../subgraphs/shared/ingest';
-import { findByIds } from '../../subgraphs/shared/loaders';
-import { storeById } from '../../subgraphs/shared/mongo';
-import { agenciesOf, regionsOf } from '../../subgraphs/shared/reference';
+import { RECORD_TYPE_NAMES } from '../../model/record-types';
+import type { DisclosureInput, DisclosureWriter, WriteResult } from '../../publishing/writer';
+import { findByIds } from '../../storage/loaders';
+import { storeById } from '../../storage/mongo';
+import { agenciesOf, regionsOf } from '../../storage/reference';
 import { SampleContext } from './context';
 import { sampleMakers } from './makers';
-import { AGENCIES, REGIONS, storedAgency } from './reference';
+import { AGENCIES, REGIONS, storedAgency } from '../../model/reference-data';
 
 /** Writes the sample regions and agencies by code; running it again changes nothing. */
 export async function loadReferenceData(catalogue: Db): Promise<void> {

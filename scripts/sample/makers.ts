@@ -1,8 +1,8 @@
-import { educationSamples } from '../../subgraphs/education/sample';
-import { financeSamples } from '../../subgraphs/finance/sample';
-import { housingSamples } from '../../subgraphs/housing/sample';
-import { landSamples } from '../../subgraphs/land/sample';
-import { safetySamples } from '../../subgraphs/safety/sample';
+import { educationSamples } from './makers/education';
+import { financeSamples } from './makers/finance';
+import { housingSamples } from './makers/housing';
+import { landSamples } from './makers/land';
+import { safetySamples } from './makers/safety';
 import type { SampleMakers } from './context';
 
 /** Sample makers of every domain, merged: one maker per record type. */

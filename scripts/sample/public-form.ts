@@ -3,9 +3,9 @@
  * field names, money as yuan strings, instants as RFC 3339 strings, derived fields left out. The
  * tests check each type's input schema against it; the benchmark writes import files with it.
  */
-import type { RecordTypeName } from '../../subgraphs/shared/domains';
-import type { DisclosureInput } from '../../subgraphs/shared/ingest';
-import { fenToYuan } from '../../subgraphs/shared/scalars';
+import type { RecordTypeName } from '../../model/record-types';
+import type { DisclosureInput } from '../../publishing/writer';
+import { fenToYuan } from '../../model/scalars';
 
 export type Fields = Record<string, unknown>;
 

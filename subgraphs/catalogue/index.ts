@@ -1,11 +1,12 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
-import { actorFor } from '../shared/auth';
-import { ChangeLog } from '../shared/changes';
-import { DisclosureWriter } from '../shared/ingest';
-import { runAlone } from '../shared/run-alone';
-import type { SubgraphDefinition } from '../shared/server';
+import { actorFor } from '../kit/auth';
+import { ChangeLog } from '../../publishing/change-log';
+import { DisclosureWriter } from '../../publishing/writer';
+import { runAlone } from '../kit/run-alone';
+import type { SubgraphDefinition } from '../kit/server';
 import { CatalogueRepository } from './repository';
-import { createContext, resolvers, type CatalogueContext } from './resolvers';
+import { createContext, type CatalogueContext } from './context';
+import { resolvers } from './resolvers';
 
 /** The catalogue subgraph: the cross-domain index, agencies and regions, publishing and the change feed. */
 export const catalogueSubgraph: SubgraphDefinition<CatalogueContext> = {

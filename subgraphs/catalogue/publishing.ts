@@ -1,14 +1,14 @@
 import { GraphQLError } from 'graphql';
 import { JSONObjectResolver } from 'graphql-scalars';
-import type { Actor } from '../shared/auth';
-import type { ChangeFilter } from '../shared/changes';
-import { badUserInput } from '../shared/errors';
-import { validateSubmission, type FieldError } from '../shared/input';
-import type { DisclosureInput } from '../shared/ingest';
-import { pageSize } from '../shared/pagination';
-import type { DisclosureStatus, StoredEnvelope } from '../shared/records';
-import { fieldSchemas } from '../inputs';
-import type { CatalogueContext } from './resolvers';
+import type { Actor } from '../kit/auth';
+import type { ChangeFilter } from '../../publishing/change-log';
+import { badUserInput } from '../../platform/errors';
+import { validateSubmission, type FieldError } from '../../model/input';
+import type { DisclosureInput } from '../../publishing/writer';
+import { pageSize } from '../../storage/pagination';
+import type { DisclosureStatus, StoredEnvelope } from '../../model/envelope';
+import { fieldSchemas } from '../field-schemas';
+import type { CatalogueContext } from './context';
 
 const MAX_SUBMISSIONS = 500;
 

@@ -1,11 +1,12 @@
 import type { Collection, Db, Document } from 'mongodb';
-import { CATALOGUE_ENTRIES, type RecordTypeName } from '../shared/domains';
-import { badUserInput } from '../shared/errors';
-import { findByIds } from '../shared/loaders';
-import { ensureIndexes } from '../shared/mongo';
-import { keysetPage, type PageArgs } from '../shared/pagination';
-import { envelopeFilter, ensureEnvelopeIndexes, type DomainName, type EnvelopeFilterInput, type StoredEnvelope } from '../shared/records';
-import { agenciesOf, regionsOf, RegionAncestry, type AdministrativeLevel, type StoredAgency, type StoredRegion } from '../shared/reference';
+import { CATALOGUE_ENTRIES, type RecordTypeName } from '../../model/record-types';
+import { badUserInput } from '../../platform/errors';
+import { findByIds } from '../../storage/loaders';
+import { ensureIndexes } from '../../storage/mongo';
+import { keysetPage, type PageArgs } from '../../storage/pagination';
+import { envelopeFilter, ensureEnvelopeIndexes, type EnvelopeFilterInput } from '../../storage/filters';
+import { type DomainName, type StoredEnvelope } from '../../model/envelope';
+import { agenciesOf, regionsOf, RegionAncestry, type AdministrativeLevel, type StoredAgency, type StoredRegion } from '../../storage/reference';
 
 export interface CatalogueFilterInput extends EnvelopeFilterInput {
   domains?: DomainName[] | null;

@@ -1,54 +1,15 @@
-import DataLoader from 'dataloader';
 import type { GraphQLResolveInfo } from 'graphql';
-import { RECORD_TYPE_NAMES } from '../shared/domains';
-import { badUserInput } from '../shared/errors';
-import { hintChangeFeed } from '../shared/caching';
-import { isVisible, visibilityFilter, type Actor } from '../shared/auth';
-import type { ChangeLog } from '../shared/changes';
-import type { DisclosureWriter } from '../shared/ingest';
-import { byIdLoader } from '../shared/loaders';
-import type { PageArgs } from '../shared/pagination';
-import { envelopeFieldResolvers, type StoredEnvelope } from '../shared/records';
-import type { AdministrativeLevel, StoredAgency, StoredRegion } from '../shared/reference';
+import { RECORD_TYPE_NAMES } from '../../model/record-types';
+import { badUserInput } from '../../platform/errors';
+import { hintChangeFeed } from '../kit/caching';
+import { isVisible, visibilityFilter } from '../kit/auth';
+import type { PageArgs } from '../../storage/pagination';
+import { envelopeFieldResolvers } from '../kit/envelope-resolvers';
+import type { StoredEnvelope } from '../../model/envelope';
+import type { AdministrativeLevel, StoredAgency, StoredRegion } from '../../storage/reference';
 import { publishingResolvers } from './publishing';
-import { catalogueFilter, CatalogueRepository, type CatalogueFilterInput, type Dimension } from './repository';
-
-/** Per-request context: who asks, the repository and fresh loaders, one MongoDB command per batch. */
-export interface CatalogueContext {
-  actor: Actor;
-  repository: CatalogueRepository;
-  /** The one write path, for the publishing API. */
-  writer: DisclosureWriter;
-  changeLog: ChangeLog;
-  entries: DataLoader<string, StoredEnvelope | null>;
-  agencies: DataLoader<string, StoredAgency | null>;
-  regions: DataLoader<string, StoredRegion | null>;
-  agencyChildren: DataLoader<string, StoredAgency[]>;
-  regionChildren: DataLoader<string, StoredRegion[]>;
-  regionAgencies: DataLoader<string, StoredAgency[]>;
-}
-
-export function createContext(
-  services: { repository: CatalogueRepository; writer: DisclosureWriter; changeLog: ChangeLog },
-  actor: Actor,
-): CatalogueContext {
-  const { repository } = services;
-  const grouped = <T>(load: (keys: readonly string[]) => Promise<Map<string, T[]>>) =>
-    new DataLoader<string, T[]>(async (keys) => {
-      const found = await load(keys);
-      return keys.map((key) => found.get(key) ?? []);
-    });
-  return {
-    ...services,
-    actor,
-    entries: byIdLoader(repository.entries),
-    agencies: byIdLoader(repository.agencies),
-    regions: byIdLoader(repository.regions),
-    agencyChildren: grouped((codes) => repository.agenciesByParents(codes)),
-    regionChildren: grouped((codes) => repository.regionsByParents(codes)),
-    regionAgencies: grouped((codes) => repository.agenciesByRegions(codes)),
-  };
-}
+import type { CatalogueContext } from './context';
+import { catalogueFilter, type CatalogueFilterInput, type Dimension } from './repository';
 
 interface CatalogueArgs extends PageArgs {
   filter?: CatalogueFilterInput | null;

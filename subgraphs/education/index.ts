@@ -1,5 +1,5 @@
-import { defineDomainSubgraph } from '../shared/domain-subgraph';
-import { runAlone } from '../shared/run-alone';
+import { defineDomainSubgraph } from '../kit/domain-subgraph';
+import { runAlone } from '../kit/run-alone';
 import { educationTypes } from './resolvers';
 
 /** The education subgraph 教育: schools, school fees, enrolment plans and student aid. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { count, day, reportBreaches, text, year, yuan, type FieldsSchema } from '../shared/input';
+import { count, day, reportBreaches, text, year, yuan, type FieldsSchema } from '../../model/input';
 import type { EnrolmentPlanFields, SchoolFeeFields, SchoolFields } from './repository';
 
 const schoolLevel = z.enum(['KINDERGARTEN', 'PRIMARY', 'JUNIOR_SECONDARY', 'SENIOR_SECONDARY', 'NINE_YEAR', 'VOCATIONAL', 'SPECIAL']);

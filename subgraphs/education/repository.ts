@@ -1,5 +1,6 @@
 import type { Document, IndexDescription } from 'mongodb';
-import { allOf, range, type StoredRecord, oneOf } from '../shared/records';
+import { allOf, range, oneOf } from '../../storage/filters';
+import { type StoredRecord } from '../../model/envelope';
 
 export type SchoolLevel =
   | 'KINDERGARTEN'

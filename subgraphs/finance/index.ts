@@ -1,5 +1,5 @@
-import { defineDomainSubgraph } from '../shared/domain-subgraph';
-import { runAlone } from '../shared/run-alone';
+import { defineDomainSubgraph } from '../kit/domain-subgraph';
+import { runAlone } from '../kit/run-alone';
 import { financeTypes } from './resolvers';
 
 /** The finance subgraph 财政: budgets and final accounts, the three public expenses, procurement. */

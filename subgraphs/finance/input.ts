@@ -9,8 +9,8 @@ import {
   year,
   yuan,
   type FieldsSchema,
-} from '../shared/input';
-import { fenToYuan } from '../shared/scalars';
+} from '../../model/input';
+import { fenToYuan } from '../../model/scalars';
 import {
   publicExpenseReportFields,
   type BudgetReportFields,

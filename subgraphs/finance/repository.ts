@@ -1,5 +1,6 @@
 import type { Document, IndexDescription } from 'mongodb';
-import { allOf, range, type StoredRecord, day, oneOf, type DayInput } from '../shared/records';
+import { allOf, range, day, oneOf, type DayInput } from '../../storage/filters';
+import { type StoredRecord } from '../../model/envelope';
 
 export type BudgetReportKind = 'BUDGET' | 'FINAL_ACCOUNT';
 export type BudgetScope = 'GOVERNMENT' | 'DEPARTMENT';

@@ -1,5 +1,5 @@
-import { defineDomainSubgraph } from '../shared/domain-subgraph';
-import { runAlone } from '../shared/run-alone';
+import { defineDomainSubgraph } from '../kit/domain-subgraph';
+import { runAlone } from '../kit/run-alone';
 import { housingDisclosureTypes } from './resolvers';
 
 /** The housing subgraph 住房保障: affordable housing projects and allocation results. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { count, day, derived, optionalYuan, positiveQuantity, reportBreaches, text, year, yuan, type FieldsSchema } from '../shared/input';
-import { maskIdNumber, maskName } from './deidentify';
+import { count, day, derived, optionalYuan, positiveQuantity, reportBreaches, text, year, yuan, type FieldsSchema } from '../../model/input';
+import { maskIdNumber, maskName } from '../../model/deidentify';
 import type { AffordableHousingProjectFields, HousingAllocationFields } from './repository';
 
 /**

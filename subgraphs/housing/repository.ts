@@ -1,6 +1,7 @@
 import type { Document, IndexDescription } from 'mongodb';
-import { allOf, range, type StoredRecord, day, oneOf, type DayInput } from '../shared/records';
-import type { MaskedIdNumber, MaskedName } from './deidentify';
+import { allOf, range, day, oneOf, type DayInput } from '../../storage/filters';
+import { type StoredRecord } from '../../model/envelope';
+import type { MaskedIdNumber, MaskedName } from '../../model/deidentify';
 
 export type HousingType = 'PUBLIC_RENTAL' | 'LOW_RENT' | 'ECONOMY' | 'SHANTY_TOWN_RENOVATION' | 'SUBSIDISED_RENTAL';
 export type AllocationOutcome = 'APPROVED' | 'REJECTED' | 'WAITLISTED';

@@ -1,5 +1,5 @@
-import { defineDomainSubgraph } from '../shared/domain-subgraph';
-import { runAlone } from '../shared/run-alone';
+import { defineDomainSubgraph } from '../kit/domain-subgraph';
+import { runAlone } from '../kit/run-alone';
 import { landTypes } from './resolvers';
 
 /** The land subgraph 土地: expropriations and land-use right transfers. */

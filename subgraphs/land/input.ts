@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { count, day, positiveQuantity, text, yuan, type FieldsSchema } from '../shared/input';
+import { count, day, positiveQuantity, text, yuan, type FieldsSchema } from '../../model/input';
 import type { LandExpropriationFields, LandTransferFields, HouseExpropriationFields } from './repository';
 
 /** How publishers send land records: GraphQL field names, money in yuan; stored with money in fen. */

@@ -1,5 +1,6 @@
 import type { Document, IndexDescription } from 'mongodb';
-import { allOf, range, type StoredRecord, day, oneOf, type DayInput } from '../shared/records';
+import { allOf, range, day, oneOf, type DayInput } from '../../storage/filters';
+import { type StoredRecord } from '../../model/envelope';
 
 export type LandType = 'ARABLE' | 'GARDEN' | 'FOREST' | 'GRASSLAND' | 'OTHER_AGRICULTURAL' | 'CONSTRUCTION' | 'UNUSED';
 export type LandUse = 'RESIDENTIAL' | 'COMMERCIAL' | 'INDUSTRIAL' | 'MIXED' | 'PUBLIC_SERVICE' | 'STORAGE';

@@ -1,5 +1,5 @@
-import type { DisclosureTypeSpec } from '../shared/domain-subgraph';
-import { money } from '../shared/scalars';
+import type { DisclosureTypeSpec } from '../kit/domain-subgraph';
+import { money } from '../../model/scalars';
 import {
   houseExpropriationFilter,
   landExpropriationFilter,

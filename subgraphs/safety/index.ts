@@ -1,5 +1,5 @@
-import { defineDomainSubgraph } from '../shared/domain-subgraph';
-import { runAlone } from '../shared/run-alone';
+import { defineDomainSubgraph } from '../kit/domain-subgraph';
+import { runAlone } from '../kit/run-alone';
 import { safetyTypes } from './resolvers';
 
 /** The safety subgraph 安全: production-safety accidents, administrative penalties, food and drug sampling. */

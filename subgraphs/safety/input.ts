@@ -10,8 +10,8 @@ import {
   text,
   yuan,
   type FieldsSchema,
-} from '../shared/input';
-import { fenToYuan } from '../shared/scalars';
+} from '../../model/input';
+import { fenToYuan } from '../../model/scalars';
 import {
   accidentGrade,
   type AdministrativePenaltyFields,

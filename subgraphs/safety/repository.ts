@@ -1,6 +1,7 @@
 import type { Document, IndexDescription } from 'mongodb';
-import { allOf, range, type StoredRecord, day, oneOf, type DayInput } from '../shared/records';
-import { endOfShanghaiDay, startOfShanghaiDay } from '../shared/time';
+import { allOf, range, day, oneOf, type DayInput } from '../../storage/filters';
+import { type StoredRecord } from '../../model/envelope';
+import { endOfShanghaiDay, startOfShanghaiDay } from '../../model/time';
 
 export type AccidentIndustry =
   | 'MINING'

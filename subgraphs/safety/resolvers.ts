@@ -1,6 +1,6 @@
-import type { DisclosureTypeSpec } from '../shared/domain-subgraph';
-import { money } from '../shared/scalars';
-import { shanghaiDate } from '../shared/time';
+import type { DisclosureTypeSpec } from '../kit/domain-subgraph';
+import { money } from '../../model/scalars';
+import { shanghaiDate } from '../../model/time';
 import {
   administrativePenaltyFilter,
   administrativePenaltyIndexes,

@@ -4,8 +4,8 @@
  * monitoring on the client the subgraphs share.
  */
 import type { CommandStartedEvent } from 'mongodb';
-import { mongoClient } from '../../subgraphs/shared/mongo';
-import { RECORD_TYPES, RECORD_TYPE_NAMES } from '../../subgraphs/shared/domains';
+import { mongoClient } from '../../storage/mongo';
+import { RECORD_TYPES, RECORD_TYPE_NAMES } from '../../model/record-types';
 import { SampleContext } from '../../scripts/sample/context';
 import { sampleMakers } from '../../scripts/sample/makers';
 import { startTestStack, type TestStack } from '../support/stack';

@@ -3,14 +3,14 @@
  * exact Chinese text search, lateness, entity joins across subgraphs, and bad input.
  * Expected results come from a plain JavaScript oracle over the seed records.
  */
-import type { RecordTypeName } from '../../subgraphs/shared/domains';
-import { RECORD_TYPES } from '../../subgraphs/shared/domains';
-import type { DisclosureInput } from '../../subgraphs/shared/ingest';
-import { normalizeText } from '../../subgraphs/shared/text';
-import { shanghaiDate } from '../../subgraphs/shared/time';
-import { workingDaysAfter } from '../../subgraphs/shared/workdays';
+import type { RecordTypeName } from '../../model/record-types';
+import { RECORD_TYPES } from '../../model/record-types';
+import type { DisclosureInput } from '../../publishing/writer';
+import { normalizeText } from '../../storage/text-search';
+import { shanghaiDate } from '../../model/time';
+import { workingDaysAfter } from '../../model/workdays';
 import type { LandTransferFields } from '../../subgraphs/land/repository';
-import { AGENCIES, REGIONS } from '../../scripts/sample/reference';
+import { AGENCIES, REGIONS } from '../../model/reference-data';
 import { agencyNamed, disclosure, envelope } from '../support/builders';
 import { startTestStack, type TestStack } from '../support/stack';
 

@@ -7,7 +7,7 @@ import {
   type BudgetReportFields,
   type ProcurementAwardFields,
 } from '../../subgraphs/finance/repository';
-import { creditCodeCheck } from '../../subgraphs/shared/agency-code';
+import { creditCodeCheck } from '../../model/agency-code';
 import { disclosure, envelope } from '../support/builders';
 import { startTestStack, type TestStack } from '../support/stack';
 

@@ -1,5 +1,5 @@
 /** De-identification of household heads' names and ID numbers in housing allocation results. */
-import { isMaskedIdNumber, isMaskedName, maskIdNumber, maskName } from '../../subgraphs/housing/deidentify';
+import { isMaskedIdNumber, isMaskedName, maskIdNumber, maskName } from '../../model/deidentify';
 
 describe('maskName', () => {
   it.each([

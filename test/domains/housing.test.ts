@@ -2,8 +2,8 @@
  * The housing subgraph through the gateway: both housing types with their fields, the typed
  * filters, the Agency join, de-identified personal data, and bad input.
  */
-import { RECORD_TYPES } from '../../subgraphs/shared/domains';
-import { maskIdNumber, maskName } from '../../subgraphs/housing/deidentify';
+import { RECORD_TYPES } from '../../model/record-types';
+import { maskIdNumber, maskName } from '../../model/deidentify';
 import type { AffordableHousingProjectFields, HousingAllocationFields } from '../../subgraphs/housing/repository';
 import { disclosure, envelope } from '../support/builders';
 import { startTestStack, type TestStack } from '../support/stack';

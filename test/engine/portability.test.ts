@@ -3,7 +3,7 @@
  * anywhere else). When code starts using a new shape, add it here first: ENGINE.md lists the subset.
  */
 import { MongoBulkWriteError, MongoClient, MongoServerError, type Collection, type IndexDescription } from 'mongodb';
-import { ensureIndexes, storeById } from '../../subgraphs/shared/mongo';
+import { ensureIndexes, storeById } from '../../storage/mongo';
 import { openTestDatabase, type TestDatabase } from '../support/database';
 
 interface Doc {

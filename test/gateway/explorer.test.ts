@@ -1,11 +1,11 @@
 /**
  * The explorer at the gateway's root, over HTTP: a page that works with no internet (every file
- * it loads comes from the gateway), and every ready example of gateway/examples.ts answering
+ * it loads comes from the gateway), and every ready example of gateway/portal/examples.ts answering
  * through the gateway with real results.
  */
 import { parse } from 'csv-parse/sync';
-import { EXAMPLES, KEY_PLACEHOLDER, type ExampleName } from '../../gateway/examples';
-import { createApiKey } from '../../subgraphs/shared/auth';
+import { EXAMPLES, KEY_PLACEHOLDER, type ExampleName } from '../../gateway/portal/examples';
+import { createApiKey } from '../../subgraphs/kit/auth';
 import type { ProcurementAwardFields } from '../../subgraphs/finance/repository';
 import type { LandExpropriationFields, LandTransferFields } from '../../subgraphs/land/repository';
 import { disclosure, envelope } from '../support/builders';

@@ -6,9 +6,9 @@
  * is passed.
  */
 import { parse } from 'csv-parse/sync';
-import { EXPORT_COLUMNS, type ExportRow } from '../../gateway/exports';
-import { createApiKey } from '../../subgraphs/shared/auth';
-import type { DisclosureInput } from '../../subgraphs/shared/ingest';
+import { EXPORT_COLUMNS, type ExportRow } from '../../gateway/portal/exports';
+import { createApiKey } from '../../subgraphs/kit/auth';
+import type { DisclosureInput } from '../../publishing/writer';
 import { agencyNamed, disclosure, envelope } from '../support/builders';
 import { request } from '../support/http';
 import { startTestStack, type GraphQLResponse, type TestStack } from '../support/stack';

@@ -5,10 +5,10 @@
  * wrong.
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { entryId, FEED_SIZE } from '../../gateway/feeds';
-import { unifiedSocialCreditCode } from '../../subgraphs/shared/agency-code';
-import { createApiKey } from '../../subgraphs/shared/auth';
-import type { DisclosureInput } from '../../subgraphs/shared/ingest';
+import { entryId, FEED_SIZE } from '../../gateway/portal/feeds';
+import { unifiedSocialCreditCode } from '../../model/agency-code';
+import { createApiKey } from '../../subgraphs/kit/auth';
+import type { DisclosureInput } from '../../publishing/writer';
 import { agencyNamed, disclosure, envelope } from '../support/builders';
 import { request } from '../support/http';
 import { startTestStack, type TestStack } from '../support/stack';

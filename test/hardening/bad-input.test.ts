@@ -22,7 +22,7 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import { committedSupergraph } from '../../scripts/lib/compose';
-import { AGENCIES, REGIONS } from '../../scripts/sample/reference';
+import { AGENCIES, REGIONS } from '../../model/reference-data';
 import { loadSample, sampleTypeCount } from '../../scripts/sample/load';
 import { postJson, request, type HttpAnswer } from '../support/http';
 import { startTestStack, type TestStack } from '../support/stack';

@@ -12,9 +12,10 @@ import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheContr
 import { loadGatewayConfig } from '../../gateway/config';
 import { startGateway } from '../../gateway/server';
 import type { LandTransferFields } from '../../subgraphs/land/repository';
-import { createApiKey } from '../../subgraphs/shared/auth';
-import { cachePolicyPlugin, CHANGE_FEED_MAX_AGE_SECONDS } from '../../subgraphs/shared/caching';
-import { ConfigError, loadSubgraphConfigs } from '../../subgraphs/shared/config';
+import { createApiKey } from '../../subgraphs/kit/auth';
+import { cachePolicyPlugin, CHANGE_FEED_MAX_AGE_SECONDS } from '../../subgraphs/kit/caching';
+import { ConfigError } from '../../platform/config';
+import { loadSubgraphConfigs } from '../../subgraphs/kit/config';
 import { agencyNamed, disclosure, envelope } from '../support/builders';
 import { postJson, request, type HttpAnswer } from '../support/http';
 import { startTestStack, type TestStack } from '../support/stack';

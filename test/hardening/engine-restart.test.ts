@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { startEngine, type Engine } from '../../scripts/lib/engine';
 import { startStack, type Stack } from '../../scripts/lib/stack';
-import { DEFAULT_PORTS, SUBGRAPH_NAMES } from '../../subgraphs/shared/config';
+import { DEFAULT_PORTS, SUBGRAPH_NAMES } from '../../platform/config';
 import { request } from '../support/http';
 
 const engineStartedHere = process.env.TEST_ENGINE_KIND !== 'external';

@@ -11,7 +11,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { freePort } from '../../scripts/lib/engine';
-import { SUBGRAPH_NAMES } from '../../subgraphs/shared/config';
+import { SUBGRAPH_NAMES } from '../../platform/config';
 import { postJson, request } from '../support/http';
 import { startTestStack, type TestStack } from '../support/stack';
 

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { MongoClient } from 'mongodb';
-import { unifiedSocialCreditCode } from '../../subgraphs/shared/agency-code';
+import { unifiedSocialCreditCode } from '../../model/agency-code';
 import { agencyNamed, housingAllocationSubmission, landTransferSubmission } from '../support/builders';
 import { runScript, type Finished } from '../support/process';
 

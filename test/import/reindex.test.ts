@@ -7,10 +7,10 @@ import { randomBytes } from 'node:crypto';
 import type { Db } from 'mongodb';
 import { openDatabases } from '../../scripts/lib/databases';
 import { loadReferenceData } from '../../scripts/sample/load';
-import type { SubgraphName } from '../../subgraphs/shared/config';
-import { CATALOGUE_ENTRIES } from '../../subgraphs/shared/domains';
-import { DisclosureWriter } from '../../subgraphs/shared/ingest';
-import { closeMongoClients } from '../../subgraphs/shared/mongo';
+import type { SubgraphName } from '../../platform/config';
+import { CATALOGUE_ENTRIES } from '../../model/record-types';
+import { DisclosureWriter } from '../../publishing/writer';
+import { closeMongoClients } from '../../storage/mongo';
 import { sampleRecords } from '../support/builders';
 import { runScript } from '../support/process';
 

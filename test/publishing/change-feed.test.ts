@@ -4,7 +4,7 @@
  * copy is exactly the public set, each record as it is now: nothing missed, nothing kept that was
  * withdrawn, no change seen twice.
  */
-import { createApiKey } from '../../subgraphs/shared/auth';
+import { createApiKey } from '../../subgraphs/kit/auth';
 import { Random } from '../../scripts/sample/random';
 import { agencyNamed } from '../support/builders';
 import { startTestStack, type TestStack } from '../support/stack';

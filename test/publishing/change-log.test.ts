@@ -3,8 +3,8 @@
  * numbers that a writer took and has not committed yet, so a slow writer's changes are never
  * skipped; a record that changes again keeps one entry, its latest.
  */
-import { BLOCK_SIZE, ChangeLog } from '../../subgraphs/shared/changes';
-import type { StoredEnvelope } from '../../subgraphs/shared/records';
+import { BLOCK_SIZE, ChangeLog } from '../../publishing/change-log';
+import type { StoredEnvelope } from '../../model/envelope';
 import { openTestDatabase, type TestDatabase } from '../support/database';
 
 let database: TestDatabase;

@@ -6,9 +6,9 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Db } from 'mongodb';
 import { openDatabases } from '../../scripts/lib/databases';
 import { loadReferenceData } from '../../scripts/sample/load';
-import { actorFor, apiKeysOf } from '../../subgraphs/shared/auth';
-import type { SubgraphName } from '../../subgraphs/shared/config';
-import { closeMongoClients } from '../../subgraphs/shared/mongo';
+import { actorFor, apiKeysOf } from '../../subgraphs/kit/auth';
+import type { SubgraphName } from '../../platform/config';
+import { closeMongoClients } from '../../storage/mongo';
 import { agencyNamed } from '../support/builders';
 import { runScript } from '../support/process';
 

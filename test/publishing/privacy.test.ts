@@ -4,7 +4,7 @@
  * databases, every log line of the gateway and the subgraphs, and the answers.
  */
 import { Writable } from 'node:stream';
-import { createApiKey } from '../../subgraphs/shared/auth';
+import { createApiKey } from '../../subgraphs/kit/auth';
 import { agencyNamed, housingAllocationSubmission } from '../support/builders';
 import { startTestStack, type TestStack } from '../support/stack';
 

@@ -3,7 +3,7 @@
  * the review states DRAFT → REVIEWED → PUBLISHED → WITHDRAWN, what the public and the owner see,
  * idempotent resubmission, and field errors.
  */
-import { createApiKey, revokeApiKey } from '../../subgraphs/shared/auth';
+import { createApiKey, revokeApiKey } from '../../subgraphs/kit/auth';
 import { agencyNamed } from '../support/builders';
 import { startTestStack, type TestStack } from '../support/stack';
 

@@ -4,9 +4,9 @@
  * out) validates to exactly the envelope and fields that were stored.
  */
 import { publicSubmission } from '../../scripts/sample/public-form';
-import { fieldSchemas } from '../../subgraphs/inputs';
-import { RECORD_TYPE_NAMES } from '../../subgraphs/shared/domains';
-import { validateSubmission } from '../../subgraphs/shared/input';
+import { fieldSchemas } from '../../subgraphs/field-schemas';
+import { RECORD_TYPE_NAMES } from '../../model/record-types';
+import { validateSubmission } from '../../model/input';
 import { sampleRecords } from '../support/builders';
 
 describe.each(RECORD_TYPE_NAMES)('%s in the public form', (type) => {

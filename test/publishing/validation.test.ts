@@ -2,8 +2,8 @@
  * Validation of submissions: every problem reported at once, each naming the field and the rule;
  * money converted exactly from yuan to fen.
  */
-import { fieldSchemas } from '../../subgraphs/inputs';
-import { validateSubmission } from '../../subgraphs/shared/input';
+import { fieldSchemas } from '../../subgraphs/field-schemas';
+import { validateSubmission } from '../../model/input';
 import { agencyNamed, landTransferSubmission } from '../support/builders';
 
 const agency = agencyNamed('岳阳县国土资源局');

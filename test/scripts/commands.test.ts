@@ -4,8 +4,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import { MongoClient } from 'mongodb';
-import { DEFAULT_PORTS } from '../../subgraphs/shared/config';
-import { RECORD_TYPE_NAMES } from '../../subgraphs/shared/domains';
+import { DEFAULT_PORTS } from '../../platform/config';
+import { RECORD_TYPE_NAMES } from '../../model/record-types';
 import { finished, startScript } from '../support/process';
 
 function freshPrefix(label: string): string {

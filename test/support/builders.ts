@@ -1,9 +1,9 @@
-import type { RecordTypeName } from '../../subgraphs/shared/domains';
-import type { DisclosureInput } from '../../subgraphs/shared/ingest';
-import type { EnvelopeInput } from '../../subgraphs/shared/records';
+import type { RecordTypeName } from '../../model/record-types';
+import type { DisclosureInput } from '../../publishing/writer';
+import type { EnvelopeInput } from '../../model/envelope';
 import { SampleContext } from '../../scripts/sample/context';
 import { sampleMakers } from '../../scripts/sample/makers';
-import { AGENCIES, type SampleAgency } from '../../scripts/sample/reference';
+import { AGENCIES, type SampleAgency } from '../../model/reference-data';
 
 /** A sample agency by its exact name, e.g. `岳阳县国土资源局`. */
 export function agencyNamed(name: string): SampleAgency {

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { DEFAULT_PORTS } from '../../subgraphs/shared/config';
+import { DEFAULT_PORTS } from '../../platform/config';
 import { loadReferenceData } from '../../scripts/sample/load';
 import { startStack, type Stack, type StackOptions } from '../../scripts/lib/stack';
 

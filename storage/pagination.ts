@@ -1,0 +1,110 @@
+import type { Collection, Document, Filter, Sort } from 'mongodb';
+import { badUserInput } from '../platform/errors';
+
+export const DEFAULT_PAGE_SIZE = 20;
+export const MAX_PAGE_SIZE = 100;
+
+export type DisclosureOrder = 'NEWEST_FIRST' | 'OLDEST_FIRST';
+
+export interface PageArgs {
+  first?: number | null;
+  after?: string | null;
+  orderBy?: DisclosureOrder | null;
+}
+
+/** The keyset of a record: its publication instant and its index number as the unique tie-breaker. */
+interface CursorPayload {
+  /** Format version. */
+  v: 1;
+  /** Order the cursor was issued for. */
+  o: DisclosureOrder;
+  /** publishedAt in epoch milliseconds. */
+  t: number;
+  /** Index number (the `_id`). */
+  i: string;
+}
+
+export function encodeCursor(order: DisclosureOrder, doc: { publishedAt: Date; _id: string }): string {
+  const payload: CursorPayload = { v: 1, o: order, t: doc.publishedAt.getTime(), i: doc._id };
+  return Buffer.from(JSON.stringify(payload)).toString('base64url');
+}
+
+export function decodeCursor(cursor: string, order: DisclosureOrder): CursorPayload {
+  let payload: Partial<CursorPayload> | undefined;
+  try {
+    payload = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Partial<CursorPayload>;
+  } catch {
+    payload = undefined;
+  }
+  if (
+    !payload ||
+    payload.v !== 1 ||
+    typeof payload.t !== 'number' ||
+    !Number.isFinite(payload.t) ||
+    typeof payload.i !== 'string' ||
+    (payload.o !== 'NEWEST_FIRST' && payload.o !== 'OLDEST_FIRST')
+  ) {
+    throw badUserInput('after', 'cursor', 'not a cursor issued by this API; pass an endCursor from a previous page');
+  }
+  if (payload.o !== order) {
+    throw badUserInput('after', 'cursor-order', `the cursor was issued for orderBy ${payload.o}, not ${order}`);
+  }
+  return payload as CursorPayload;
+}
+
+export function pageSize(first: number | null | undefined): number {
+  if (first === null || first === undefined) return DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
+    throw badUserInput('first', 'range', `must be between 1 and ${MAX_PAGE_SIZE}; got ${first}`);
+  }
+  return first;
+}
+
+export interface Edge<T> {
+  cursor: string;
+  node: T;
+}
+
+export interface Connection<T> {
+  edges: Array<Edge<T>>;
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  /** Counted only when the client asks for it. */
+  totalCount: () => Promise<number>;
+}
+
+type KeysetDoc = Document & { _id: string; publishedAt: Date };
+
+/**
+ * One page of `collection` matching `filter`, in publication order with the index number as the
+ * tie-breaker: keyset pagination, so page 10,000 costs what page 1 costs and records inserted while a
+ * client pages never make it see a record twice or miss one.
+ */
+export async function keysetPage<T extends KeysetDoc>(
+  collection: Collection<T>,
+  filter: Filter<T>,
+  args: PageArgs,
+): Promise<Connection<T>> {
+  const size = pageSize(args.first);
+  const order = args.orderBy ?? 'NEWEST_FIRST';
+  const direction = order === 'NEWEST_FIRST' ? -1 : 1;
+  const comparator = direction === -1 ? '$lt' : '$gt';
+  const clauses: Document[] = [filter as Document];
+  if (args.after !== null && args.after !== undefined) {
+    const cursor = decodeCursor(args.after, order);
+    const at = new Date(cursor.t);
+    clauses.push({ $or: [{ publishedAt: { [comparator]: at } }, { publishedAt: at, _id: { [comparator]: cursor.i } }] });
+  }
+  const sort: Sort = { publishedAt: direction, _id: direction };
+  const query = (clauses.length === 1 ? clauses[0] : { $and: clauses }) as Filter<T>;
+  // The batch size, as large as the limit, makes FerretDB close the cursor with the first batch
+  // (at limit 101 it otherwise leaves it open, and the driver sends a killCursors after it).
+  const docs = (await collection.find(query).sort(sort).limit(size + 1).batchSize(size + 1).toArray()) as T[];
+  const hasNextPage = docs.length > size;
+  const page = docs.slice(0, size);
+  const edges = page.map((node) => ({ cursor: encodeCursor(order, node), node }));
+  return {
+    edges,
+    pageInfo: { hasNextPage, endCursor: edges.length ? edges[edges.length - 1].cursor : null },
+    totalCount: () => collection.countDocuments(filter),
+  };
+}

@@ -1,0 +1,46 @@
+import DataLoader from 'dataloader';
+import type { Actor } from '../kit/auth';
+import type { ChangeLog } from '../../publishing/change-log';
+import type { DisclosureWriter } from '../../publishing/writer';
+import { byIdLoader } from '../../storage/loaders';
+import type { StoredEnvelope } from '../../model/envelope';
+import type { StoredAgency, StoredRegion } from '../../storage/reference';
+import type { CatalogueRepository } from './repository';
+
+/** Per-request context: who asks, the repository and fresh loaders, one MongoDB command per batch. */
+export interface CatalogueContext {
+  actor: Actor;
+  repository: CatalogueRepository;
+  /** The one write path, for the publishing API. */
+  writer: DisclosureWriter;
+  changeLog: ChangeLog;
+  entries: DataLoader<string, StoredEnvelope | null>;
+  agencies: DataLoader<string, StoredAgency | null>;
+  regions: DataLoader<string, StoredRegion | null>;
+  agencyChildren: DataLoader<string, StoredAgency[]>;
+  regionChildren: DataLoader<string, StoredRegion[]>;
+  regionAgencies: DataLoader<string, StoredAgency[]>;
+}
+
+export function createContext(
+  services: { repository: CatalogueRepository; writer: DisclosureWriter; changeLog: ChangeLog },
+  actor: Actor,
+): CatalogueContext {
+  const { repository } = services;
+  const grouped = <T>(load: (keys: readonly string[]) => Promise<Map<string, T[]>>) =>
+    new DataLoader<string, T[]>(async (keys) => {
+      const found = await load(keys);
+      return keys.map((key) => found.get(key) ?? []);
+    });
+  return {
+    ...services,
+    actor,
+    entries: byIdLoader(repository.entries),
+    agencies: byIdLoader(repository.agencies),
+    regions: byIdLoader(repository.regions),
+    agencyChildren: grouped((codes) => repository.agenciesByParents(codes)),
+    regionChildren: grouped((codes) => repository.regionsByParents(codes)),
+    regionAgencies: grouped((codes) => repository.agenciesByRegions(codes)),
+  };
+}
+

@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import {
+  cacheMaxAgeSetting,
+  ConfigError,
+  configProblems,
+  DEFAULT_PORTS,
+  port,
+  SUBGRAPH_NAMES,
+  type SubgraphName,
+} from '../../platform/config';
+import { logLevelSetting, type LogLevel } from '../../platform/observability';
+
+export interface SubgraphConfig {
+  name: SubgraphName;
+  host: string;
+  port: number;
+  mongodbUri: string;
+  /** The subgraph's own database. */
+  database: string;
+  /** Where the catalogue keeps its index, agencies and regions (the ingest path writes there too). */
+  catalogue: { mongodbUri: string; database: string };
+  /** Every subgraph's database: the catalogue's publishing API writes records to their owners'. */
+  databases: Record<SubgraphName, { mongodbUri: string; database: string }>;
+  /** LOG_LEVEL: how much the subgraph logs (one JSON line per request at `info`). */
+  logLevel: LogLevel;
+  /** CACHE_MAX_AGE_SECONDS: the cache hint of a public (anonymous) query's answer; 0 turns it off. */
+  cacheMaxAgeSeconds: number;
+}
+
+const upper = (name: SubgraphName) => name.toUpperCase();
+
+/**
+ * Settings of every subgraph, read once from the environment and validated together, so one start
+ * reports every wrong variable at once:
+ *   MONGODB_URI (required), MONGODB_DB_PREFIX (default `disclosure`), HOST (default 127.0.0.1),
+ *   LOG_LEVEL (default `info`), CACHE_MAX_AGE_SECONDS (default 60; 0 = off),
+ *   <NAME>_PORT, <NAME>_MONGODB_URI, <NAME>_DB for each subgraph.
+ */
+export function loadSubgraphConfigs(env: NodeJS.ProcessEnv = process.env): Record<SubgraphName, SubgraphConfig> {
+  const shape: Record<string, z.ZodTypeAny> = {
+    MONGODB_URI: z.string().regex(/^mongodb(\+srv)?:\/\//, 'must be a mongodb:// or mongodb+srv:// URI').optional(),
+    MONGODB_DB_PREFIX: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,40}$/, 'letters, digits, _ and - only, at most 40')
+      .default('disclosure'),
+    HOST: z.string().default('127.0.0.1'),
+    LOG_LEVEL: logLevelSetting,
+    CACHE_MAX_AGE_SECONDS: cacheMaxAgeSetting,
+  };
+  for (const name of SUBGRAPH_NAMES) {
+    shape[`${upper(name)}_PORT`] = port.default(DEFAULT_PORTS[name]);
+    shape[`${upper(name)}_MONGODB_URI`] = z.string().regex(/^mongodb(\+srv)?:\/\//, 'must be a mongodb:// URI').optional();
+    shape[`${upper(name)}_DB`] = z.string().regex(/^[A-Za-z0-9_-]{1,60}$/, 'letters, digits, _ and - only').optional();
+  }
+  const parsed = z.object(shape).safeParse(env);
+  if (!parsed.success) throw new ConfigError(`Invalid configuration:\n${configProblems(parsed.error)}`);
+  const values = parsed.data as Record<string, string | number | undefined>;
+  const missing = SUBGRAPH_NAMES.filter((name) => !values[`${upper(name)}_MONGODB_URI`] && !values.MONGODB_URI);
+  if (missing.length) {
+    throw new ConfigError(
+      `Invalid configuration:\n  MONGODB_URI: required (or ${missing.map((n) => `${upper(n)}_MONGODB_URI`).join(', ')})`,
+    );
+  }
+  const dbName = (name: SubgraphName) => (values[`${upper(name)}_DB`] as string) ?? `${values.MONGODB_DB_PREFIX}_${name}`;
+  const configs = {} as Record<SubgraphName, SubgraphConfig>;
+  const uriOf = (name: SubgraphName) => (values[`${upper(name)}_MONGODB_URI`] ?? values.MONGODB_URI) as string;
+  const databases = Object.fromEntries(
+    SUBGRAPH_NAMES.map((name) => [name, { mongodbUri: uriOf(name), database: dbName(name) }]),
+  ) as SubgraphConfig['databases'];
+  for (const name of SUBGRAPH_NAMES) {
+    configs[name] = {
+      name,
+      host: values.HOST as string,
+      port: values[`${upper(name)}_PORT`] as number,
+      mongodbUri: (values[`${upper(name)}_MONGODB_URI`] ?? values.MONGODB_URI) as string,
+      database: dbName(name),
+      catalogue: {
+        mongodbUri: (values.CATALOGUE_MONGODB_URI ?? values.MONGODB_URI) as string,
+        database: dbName('catalogue'),
+      },
+      databases,
+      logLevel: values.LOG_LEVEL as LogLevel,
+      cacheMaxAgeSeconds: values.CACHE_MAX_AGE_SECONDS as number,
+    };
+  }
+  return configs;
+}

@@ -1,0 +1,114 @@
+/**
+ * Serves a subgraph over HTTP with Express: GraphQL at `/` (the URL the gateway is given), plus
+ * `/health` (the process answers), `/ready` (its MongoDB answers a ping) and `/metrics`, JSON
+ * request logs carrying the gateway's request id, and a graceful stop that drains requests in flight.
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { ApolloServer, ContextFunction } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { expressMiddleware, type ExpressContextFunctionArgument } from '@as-integrations/express5';
+import express, { type ErrorRequestHandler } from 'express';
+import type { Db } from 'mongodb';
+import {
+  createLogger,
+  createMetrics,
+  operationsRouter,
+  reasonOf,
+  recordingPlugin,
+  requestObservability,
+  withRequestRecord,
+  withTimeout,
+  type LogOptions,
+  type Readiness,
+} from '../../platform/observability';
+
+/**
+ * Idle keep-alive sockets are closed by the server only after this long: well above the gateway
+ * client's idle timeout (undici keeps an idle socket 4 s, or the server's `Keep-Alive: timeout`
+ * hint minus a margin), so the client always gives up a socket before the server closes it and
+ * never sends a request on a socket being closed under it (the keep-alive race).
+ */
+export const SUBGRAPH_KEEP_ALIVE_TIMEOUT_MS = 65_000;
+/** The gateway forwards page-sized entity batches; this bounds what one call may carry. */
+export const SUBGRAPH_MAX_BODY_BYTES = 10 * 1024 * 1024;
+/** How long `/ready` waits for MongoDB's answer to a ping. */
+export const READY_PING_TIMEOUT_MS = 2_000;
+
+/** Ready when every database answers a ping within READY_PING_TIMEOUT_MS. */
+export function mongoReadiness(databases: Record<string, Db>): () => Promise<Readiness> {
+  return async () => {
+    const results = await Promise.all(
+      Object.entries(databases).map(async ([name, db]) => {
+        try {
+          await withTimeout(db.command({ ping: 1 }, { timeoutMS: READY_PING_TIMEOUT_MS }), READY_PING_TIMEOUT_MS + 200, 'MongoDB');
+          return [`mongodb:${name}`, { ready: true }] as const;
+        } catch (error) {
+          return [`mongodb:${name}`, { ready: false, reason: reasonOf(error) }] as const;
+        }
+      }),
+    );
+    return { ready: results.every(([, r]) => r.ready), checks: Object.fromEntries(results) };
+  };
+}
+
+export interface ServeOptions<Context extends object> {
+  name: string;
+  host: string;
+  port: number;
+  context: ContextFunction<[ExpressContextFunctionArgument], Context>;
+  ready: () => Promise<Readiness>;
+  log: LogOptions;
+}
+
+/** Starts `server` (not yet started) and listens; `stop()` drains in-flight requests first. */
+export async function serveSubgraph<Context extends object>(
+  server: ApolloServer<Context>,
+  options: ServeOptions<Context>,
+): Promise<{ url: string; stop(): Promise<void> }> {
+  const app = express();
+  const httpServer = http.createServer(app);
+  httpServer.keepAliveTimeout = SUBGRAPH_KEEP_ALIVE_TIMEOUT_MS;
+  httpServer.headersTimeout = SUBGRAPH_KEEP_ALIVE_TIMEOUT_MS + 1_000;
+  const logger = createLogger(`${options.name}-subgraph`, options.log);
+  const metrics = createMetrics('subgraph');
+  server.addPlugin(ApolloServerPluginDrainHttpServer({ httpServer }));
+  server.addPlugin(recordingPlugin());
+  await server.start();
+
+  const bodyErrors: ErrorRequestHandler = (error: Error & { status?: number; type?: string }, _req, res, next) => {
+    if (res.headersSent) {
+      next(error);
+      return;
+    }
+    const status = error.status && error.status >= 400 && error.status < 500 ? error.status : 500;
+    const code = error.type === 'entity.too.large' ? 'PAYLOAD_TOO_LARGE' : status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR';
+    res.status(status).json({ errors: [{ message: status < 500 ? error.message : 'Internal server error.', extensions: { code } }] });
+  };
+
+  app.use(requestObservability({ logger, metrics, graphqlPath: (path) => path === '/' }));
+  app.use(operationsRouter({ check: options.ready, metrics }));
+  app.use('/', express.json({ limit: SUBGRAPH_MAX_BODY_BYTES }), expressMiddleware(server, { context: async (args) => withRequestRecord(await options.context(args), args.req) }));
+  app.use(bodyErrors);
+
+  try {
+    await new Promise<void>((resolve, reject) => {
+      httpServer.once('error', reject);
+      httpServer.listen(options.port, options.host, () => {
+        httpServer.off('error', reject);
+        resolve();
+      });
+    });
+  } catch (error) {
+    await server.stop();
+    throw error;
+  }
+  const { port } = httpServer.address() as AddressInfo;
+  return {
+    url: `http://${options.host}:${port}/`,
+    stop: async () => {
+      await server.stop();
+      logger.flush();
+    },
+  };
+}

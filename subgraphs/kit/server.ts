@@ -1,0 +1,94 @@
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
+import {
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+  ApolloServerPluginSchemaReportingDisabled,
+  ApolloServerPluginUsageReportingDisabled,
+} from '@apollo/server/plugin/disabled';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import type { Db } from 'mongodb';
+import { cachePolicyPlugin } from './caching';
+import type { SubgraphConfig } from './config';
+import type { SubgraphName } from '../../platform/config';
+import { mongoReadiness, serveSubgraph } from './http';
+import { database } from '../../storage/mongo';
+import { subgraphTypeDefs } from './schema';
+import { scalarResolvers } from '../../model/scalars';
+
+/** What a subgraph needs of the HTTP request to build its context. */
+export interface RequestInfo {
+  /** The `Authorization` header, forwarded by the gateway: an agency's API key. */
+  authorization?: string;
+}
+
+/** What makes a subgraph: every subgraph folder exports one of these from its index.ts. */
+export interface SubgraphDefinition<Context> {
+  name: SubgraphName;
+  /** The folder whose schema.graphql holds its SDL. */
+  dir: string;
+  resolvers: GraphQLResolverMap<Context>;
+  /**
+   * Runs once at start with the subgraph's databases: creates indexes and returns the factory of
+   * the per-request context (fresh DataLoaders for every request).
+   */
+  setup(databases: { own: Db; catalogue: Db; all: Record<SubgraphName, Db> }): Promise<(request: RequestInfo) => Promise<Context>>;
+}
+
+export interface RunningSubgraph {
+  name: SubgraphName;
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Plugins that keep a subgraph quiet and offline: no landing page from a CDN, no reporting. */
+export const offlinePlugins: ApolloServerPlugin[] = [
+  ApolloServerPluginLandingPageDisabled(),
+  ApolloServerPluginUsageReportingDisabled(),
+  ApolloServerPluginSchemaReportingDisabled(),
+];
+
+export function buildSchemaOf<Context>(definition: SubgraphDefinition<Context>) {
+  return buildSubgraphSchema({
+    typeDefs: subgraphTypeDefs(definition.dir),
+    resolvers: { ...scalarResolvers, ...definition.resolvers } as GraphQLResolverMap<unknown>,
+  });
+}
+
+/** Starts a subgraph on its own port (127.0.0.1 unless configured) against its own database. */
+export async function startSubgraph<Context extends object>(
+  definition: SubgraphDefinition<Context>,
+  config: SubgraphConfig,
+  options: { logStream?: NodeJS.WritableStream } = {},
+): Promise<RunningSubgraph> {
+  const all = Object.fromEntries(
+    await Promise.all(
+      Object.entries(config.databases).map(async ([name, db]) => [name, await database(db.mongodbUri, db.database)] as const),
+    ),
+  ) as Record<SubgraphName, Db>;
+  const createContext = await definition.setup({ own: all[definition.name], catalogue: all.catalogue, all });
+  const server = new ApolloServer<Context>({
+    schema: buildSchemaOf(definition),
+    plugins: [
+      ...offlinePlugins,
+      ApolloServerPluginInlineTraceDisabled(),
+      // Public answers carry `Cache-Control: max-age=<setting>, public` (subgraphs/kit/caching.ts).
+      ApolloServerPluginCacheControl({ defaultMaxAge: config.cacheMaxAgeSeconds }),
+      cachePolicyPlugin<Context>(config.cacheMaxAgeSeconds),
+    ],
+    includeStacktraceInErrorResponses: false,
+    // The entry points own the signals: they stop the server (draining requests), then exit.
+    stopOnTerminationSignals: false,
+  });
+  const { url, stop } = await serveSubgraph(server, {
+    name: definition.name,
+    host: config.host,
+    port: config.port,
+    context: async ({ req }) => createContext({ authorization: req.headers.authorization }),
+    ready: mongoReadiness(all),
+    log: { level: config.logLevel, stream: options.logStream },
+  });
+  return { name: definition.name, url, stop };
+}
+
