@@ -5,7 +5,6 @@
 import { z } from 'zod';
 import { isUnifiedSocialCreditCode } from './agency-code';
 import { isRecordTypeName, RECORD_TYPE_NAMES, type RecordTypeName } from './record-types';
-import type { DisclosureInput } from '../publishing/writer';
 import type { EnvelopeInput } from './envelope';
 import { yuanToFen } from './scalars';
 
@@ -15,6 +14,13 @@ export interface FieldError {
   /** The rule it broke, e.g. `required`, `format`, `non-negative`, `max-length`. */
   rule: string;
   message: string;
+}
+
+/** One disclosure as a publisher hands it in: the envelope plus its type's own fields. */
+export interface DisclosureInput<Fields extends object = object> {
+  type: RecordTypeName;
+  envelope: EnvelopeInput;
+  fields: Fields;
 }
 
 export type Validated = { ok: true; input: DisclosureInput } | { ok: false; errors: FieldError[] };

@@ -1,20 +1,18 @@
 import type { Collection, Db, Document } from 'mongodb';
-import { DUPLICATE_KEY, ensureIndexes } from '../storage/mongo';
+import { ensureIndexes } from '../storage/mongo';
+import { SequenceBlocks } from './sequence-blocks';
 import type { StoredEnvelope } from '../model/envelope';
 
 /**
  * The change log behind `changes(after, first)`: one entry for every change to what the public can
  * see (a record going public, changing while public, or leaving public view), in commit order.
  *
- * A writer first claims the next block of sequence numbers by inserting the block's document (its
- * `_id`, the block number, is unique, so two writers never get the same block: FerretDB v1.24's
- * `$inc` with upsert is not atomic under concurrent writers). It then writes the records, inserts the
- * batch's entries and marks the block committed. Readers never pass the start of an uncommitted
- * block younger than STALE_AFTER_MS: a writer that took block 10 may commit after the writer that
- * took 11, and a reader that went past 10 would miss it. A block left uncommitted longer (a writer
- * died mid-way) is passed; the writer's retry logs the change again. When a record changes again,
- * its older entries are removed, so the log holds one entry per record: a reader gets each record's
- * current state, and a tombstone for one no longer public.
+ * Sequence numbers come in blocks (publishing/sequence-blocks.ts): a writer claims a block, logs the
+ * batch's entries, writes the records and commits the block; readers never pass a block a live writer
+ * is still writing, so a slow writer's changes are never skipped. A block left uncommitted longer than
+ * STALE_AFTER_MS (its writer died) is passed; the retry logs the change again. When a record changes
+ * again its older entries are removed, so the log holds one entry per record: a reader gets each
+ * record's current state, and a tombstone for one no longer public.
  *
  * Per batch this is a handful of commands whatever its size: FerretDB writes a document at a time,
  * so marking 1,000 entries committed one by one took seconds.
@@ -30,13 +28,6 @@ export interface StoredChange {
   loggedAt: Date;
 }
 
-/** A block of sequence numbers claimed by a writer. */
-interface ChangeBlock {
-  _id: number;
-  committed: boolean;
-  claimedAt: Date;
-}
-
 /** What `begin` hands to `commit`: the block and the entries it will log. */
 export interface PendingChanges {
   block?: number;
@@ -47,8 +38,6 @@ export const CHANGES = 'changes';
 const BLOCKS = 'changeBlocks';
 /** Sequence numbers per block: more than any batch a writer logs at once. */
 export const BLOCK_SIZE = 2 ** 20;
-export const STALE_AFTER_MS = 120_000;
-const CLAIM_ATTEMPTS = 50;
 
 export interface ChangeFilter {
   domains?: string[] | null;
@@ -67,72 +56,53 @@ export interface ChangePage {
 
 export class ChangeLog {
   private readonly changes: Collection<StoredChange>;
-  private readonly blocks: Collection<ChangeBlock>;
+  private readonly blocks: SequenceBlocks;
 
   constructor(catalogue: Db) {
     this.changes = catalogue.collection<StoredChange>(CHANGES);
-    this.blocks = catalogue.collection<ChangeBlock>(BLOCKS);
+    this.blocks = new SequenceBlocks(catalogue, BLOCKS);
   }
 
   async ensureIndexes(): Promise<void> {
     await ensureIndexes(this.changes as never, [{ key: { indexNumber: 1 }, name: 'index_number' }]);
   }
 
-  /** Claims a block of sequence numbers for the records' changes, in order. */
+  /**
+   * Claims a block of sequence numbers for the records' changes and logs them, before the caller
+   * writes the records: readers do not pass the block until `commit`, and should the writer die
+   * in between, the entries name records whose current state readers then get (at least once).
+   */
   async begin(records: ReadonlyArray<Pick<StoredEnvelope, '_id' | 'type' | 'domain' | 'agencyCode' | 'category'>>): Promise<PendingChanges> {
     if (records.length === 0) return { entries: [] };
     if (records.length > BLOCK_SIZE) throw new Error(`a batch logs at most ${BLOCK_SIZE} changes; got ${records.length}`);
-    const block = await this.claimBlock();
+    const block = await this.blocks.claim();
     const loggedAt = new Date();
-    return {
-      block,
-      entries: records.map((record, i) => ({
-        _id: block * BLOCK_SIZE + i,
-        indexNumber: record._id,
-        type: record.type,
-        domain: record.domain,
-        agencyCode: record.agencyCode,
-        category: record.category,
-        loggedAt,
-      })),
-    };
-  }
-
-  /** The next block number, claimed by inserting it: a writer that loses the race takes the next. */
-  private async claimBlock(): Promise<number> {
-    for (let attempt = 0; attempt < CLAIM_ATTEMPTS; attempt++) {
-      const [latest] = await this.blocks.find({}, { projection: { _id: 1 } }).sort({ _id: -1 }).limit(1).toArray();
-      const block = (latest?._id ?? 0) + 1;
-      try {
-        await this.blocks.insertOne({ _id: block, committed: false, claimedAt: new Date() });
-        return block;
-      } catch (error) {
-        if ((error as { code?: number }).code !== DUPLICATE_KEY) throw error;
-      }
-    }
-    throw new Error(`could not claim a block of change sequence numbers in ${CLAIM_ATTEMPTS} attempts`);
-  }
-
-  /** Logs the entries, drops each record's older ones, and marks the block committed. */
-  async commit({ block, entries }: PendingChanges): Promise<void> {
-    if (block === undefined || entries.length === 0) return;
+    const entries = records.map((record, i) => ({
+      _id: block * BLOCK_SIZE + i,
+      indexNumber: record._id,
+      type: record.type,
+      domain: record.domain,
+      agencyCode: record.agencyCode,
+      category: record.category,
+      loggedAt,
+    }));
     // A record twice in one batch keeps its last entry.
     const lastOf = new Map(entries.map((entry) => [entry.indexNumber, entry._id]));
     await this.changes.insertMany(entries.filter((entry) => lastOf.get(entry.indexNumber) === entry._id));
-    await this.changes.deleteMany({ indexNumber: { $in: [...lastOf.keys()] }, _id: { $lt: block * BLOCK_SIZE } });
-    await this.blocks.updateOne({ _id: block }, { $set: { committed: true } });
-    // Committed blocks below this one are no longer needed; the highest block always stays, so
-    // numbers are never claimed twice.
-    await this.blocks.deleteMany({ committed: true, _id: { $lt: block } });
+    return { block, entries };
+  }
+
+  /** Drops each record's older entries and marks the block committed. */
+  async commit({ block, entries }: PendingChanges): Promise<void> {
+    if (block === undefined || entries.length === 0) return;
+    const indexNumbers = [...new Set(entries.map((entry) => entry.indexNumber))];
+    await this.changes.deleteMany({ indexNumber: { $in: indexNumbers }, _id: { $lt: block * BLOCK_SIZE } });
+    await this.blocks.commit(block);
   }
 
   /** Entries after `after`, up to the first block a writer is still committing. */
   async read(after: number, first: number, filter: ChangeFilter = {}): Promise<ChangePage> {
-    const now = Date.now();
-    const open = await this.blocks.find({ committed: false, _id: { $gte: Math.floor(after / BLOCK_SIZE) } }).toArray();
-    const blocking = open
-      .filter((block) => now - block.claimedAt.getTime() < STALE_AFTER_MS)
-      .reduce<number | undefined>((lowest, block) => (lowest === undefined || block._id < lowest ? block._id : lowest), undefined);
+    const blocking = await this.blocks.lowestOpen(Math.floor(after / BLOCK_SIZE));
     const range: Document = { $gt: after, ...(blocking !== undefined ? { $lt: blocking * BLOCK_SIZE } : {}) };
     const changes = await this.changes
       .find({ ...changeFilter(filter), _id: range })

@@ -6,10 +6,9 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { DisclosureWriter } from '../publishing/writer';
 import { closeMongoClients } from '../storage/mongo';
 import { startEngine } from './lib/engine';
-import { openDatabases, prepareDatabases } from './lib/databases';
+import { localPublisher, openDatabases, prepareDatabases } from './lib/databases';
 import { progressReporter } from './lib/progress';
 import { loadReferenceData, loadSample } from './sample/load';
 import { runCommand, UsageError } from './lib/cli';
@@ -39,7 +38,7 @@ async function main(): Promise<void> {
     const progress = progressReporter('generating', count);
     const started = Date.now();
     // Serials from 10,000,000 × seed upward never meet the sample's seven-digit ones or another seed's.
-    const result = await loadSample(new DisclosureWriter(databases), {
+    const result = await loadSample(localPublisher(databases), {
       seed,
       total: count,
       serialBase: 10_000_000 * seed,

@@ -10,10 +10,9 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { stringify } from 'csv-stringify';
-import { DisclosureWriter } from '../publishing/writer';
 import { closeMongoClients } from '../storage/mongo';
 import { startEngine } from './lib/engine';
-import { openDatabases, prepareDatabases } from './lib/databases';
+import { localPublisher, openDatabases, prepareDatabases } from './lib/databases';
 import { progressReporter } from './lib/progress';
 import { loadReferenceData } from './sample/load';
 import { importRows, readRows, type RejectedRow } from './import/importer';
@@ -114,7 +113,7 @@ async function main(): Promise<void> {
     const shown: RejectedRow[] = [];
     const started = Date.now();
     const bytes = counted(createReadStream(options.file), progress.update);
-    const summary = await importRows(readRows(options.format, bytes), new DisclosureWriter(databases), {
+    const summary = await importRows(readRows(options.format, bytes), localPublisher(databases), {
       status: options.publish ? 'PUBLISHED' : 'DRAFT',
       onRejected: async (row) => {
         if (shown.length < 10) shown.push(row);

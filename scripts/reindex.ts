@@ -1,13 +1,12 @@
 /**
- * `npm run reindex`: rebuilds the catalogue index from the domain collections, for repair (see
- * publishing/reindex.ts), with a progress bar. Uses MONGODB_URI, or starts the engine on the
- * same data folder as `npm start`. Exit code 1 when a record's entry could not be derived.
+ * `npm run reindex`: rebuilds the catalogue index from what every owning subgraph has committed, for
+ * repair (publishing/catalogue-projector.ts), with a progress bar. Uses MONGODB_URI, or starts the
+ * engine on the same data folder as `npm start`. Exit code 1 when a record's entry could not be derived.
  */
 import path from 'node:path';
 import { closeMongoClients } from '../storage/mongo';
-import { reindexCatalogue } from '../publishing/reindex';
 import { startEngine } from './lib/engine';
-import { openDatabases, prepareDatabases } from './lib/databases';
+import { localPublisher, openDatabases, prepareDatabases } from './lib/databases';
 import { progressReporter } from './lib/progress';
 import { runCommand, UsageError } from './lib/cli';
 
@@ -17,15 +16,13 @@ async function main(): Promise<void> {
   try {
     const databases = await openDatabases({ ...process.env, MONGODB_URI: engine.uri });
     await prepareDatabases(databases);
-    let progress: ReturnType<typeof progressReporter> | undefined;
+    const publisher = localPublisher(databases);
+    const total = await publisher.recordCount();
+    const progress = progressReporter('reindexing', Math.max(total, 1));
     const started = Date.now();
-    const summary = await reindexCatalogue(databases, {
-      onProgress: (done, total) => {
-        progress ??= progressReporter('reindexing', Math.max(total, 1));
-        progress.update(done);
-      },
-    });
-    progress?.stop();
+    const summary = await publisher.rebuild({ onProgress: (done) => progress.update(done) });
+    progress.update(summary.scanned);
+    progress.stop();
     const seconds = (Date.now() - started) / 1000;
     process.stdout.write(
       `read ${summary.scanned} records in ${seconds.toFixed(1)} s: ${summary.restored} entries restored, ` +

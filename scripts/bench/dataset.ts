@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Db } from 'mongodb';
 import { CATALOGUE_ENTRIES } from '../../model/record-types';
-import type { DisclosureWriter } from '../../publishing/writer';
+import type { Publisher } from '../../publishing/publisher';
 import { encodeCursor } from '../../storage/pagination';
 import { sampleBatches } from '../sample/load';
 import { publicSubmission } from '../sample/public-form';
@@ -51,7 +51,7 @@ async function writeImportFile(file: string, seed: number, count: number): Promi
  * Imports `count` sample records of `seed` the way `npm run import -- <file> --publish` does: the
  * NDJSON file is written first (not timed), then read, validated and stored by the importer (timed).
  */
-export async function ingest(writer: DisclosureWriter, seed: number, count: number, log: (line: string) => void): Promise<IngestResult> {
+export async function ingest(writer: Publisher, seed: number, count: number, log: (line: string) => void): Promise<IngestResult> {
   const file = path.join(os.tmpdir(), `bench-import-${process.pid}-${seed}.ndjson`);
   await writeImportFile(file, seed, count);
   let peakRss = process.memoryUsage().rss;

@@ -5,7 +5,8 @@
  * reject a duplicate within one file: about 100 bytes each).
  */
 import { fieldSchemas } from '../../subgraphs/field-schemas';
-import type { DisclosureInput, DisclosureWriter } from '../../publishing/writer';
+import type { DisclosureInput } from '../../model/input';
+import type { Publisher } from '../../publishing/publisher';
 import { validateSubmission, type FieldError } from '../../model/input';
 import type { DisclosureStatus } from '../../model/envelope';
 import { csvRows } from './csv';
@@ -77,7 +78,7 @@ function problemsOf(row: SourceRow): { input?: DisclosureInput; errors: FieldErr
 
 export async function importRows(
   rows: AsyncIterable<SourceRow>,
-  writer: DisclosureWriter,
+  writer: Publisher,
   options: ImportOptions,
 ): Promise<ImportSummary> {
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
@@ -92,7 +93,7 @@ export async function importRows(
 
   const flush = async () => {
     if (!batch.length) return;
-    const written = await writer.writeDetailed(batch.map((b) => b.input), { status: options.status });
+    const written = await writer.writeDetailed(batch.map((b) => ({ input: b.input })), { status: options.status });
     const refused = new Map(written.rejected.map((r) => [r.indexNumber, r]));
     for (const { row, input } of batch) {
       const refusal = refused.get(input.envelope.indexNumber);

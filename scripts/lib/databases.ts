@@ -2,6 +2,7 @@ import type { Db } from 'mongodb';
 import { allSubgraphs } from '../../subgraphs/registry';
 import { loadSubgraphConfigs } from '../../subgraphs/kit/config';
 import { SUBGRAPH_NAMES, type SubgraphName } from '../../platform/config';
+import { localOwner, Publisher } from '../../publishing/publisher';
 import { database } from '../../storage/mongo';
 
 /** Every subgraph's database, as configured by `env` (see README, Settings). */
@@ -16,4 +17,13 @@ export async function openDatabases(env: NodeJS.ProcessEnv): Promise<Record<Subg
 /** Creates every subgraph's indexes, as each subgraph does when it starts. */
 export async function prepareDatabases(databases: Record<SubgraphName, Db>): Promise<void> {
   await Promise.all(allSubgraphs().map((s) => s.setup({ own: databases[s.name], catalogue: databases.catalogue, all: databases })));
+}
+
+/**
+ * Publishing for administrators' tools (import, sample, generate, reindex) and tests: the same code
+ * each service runs, every owner's on its own database, in this process.
+ */
+export function localPublisher(databases: Record<SubgraphName, Db>): Publisher {
+  const owners = SUBGRAPH_NAMES.filter((name) => name !== 'catalogue').map((name) => localOwner(name, databases[name]));
+  return new Publisher(databases.catalogue, owners);
 }

@@ -1,10 +1,11 @@
 import type { Db } from 'mongodb';
+import type { Publisher } from '../../publishing/publisher';
 import { loadGatewayConfig } from '../../gateway/config';
 import { startGateway } from '../../gateway/server';
 import { allSubgraphs } from '../../subgraphs/registry';
 import { loadSubgraphConfigs } from '../../subgraphs/kit/config';
 import { type SubgraphName } from '../../platform/config';
-import { DisclosureWriter } from '../../publishing/writer';
+import { localPublisher } from './databases';
 import { closeMongoClients } from '../../storage/mongo';
 import { startSubgraph, type RunningSubgraph } from '../../subgraphs/kit/server';
 import { openDatabases } from './databases';
@@ -14,7 +15,7 @@ export interface Stack {
   subgraphUrls: Partial<Record<SubgraphName, string>>;
   /** Each subgraph's own database (the catalogue's holds the index, agencies and regions). */
   databases: Record<SubgraphName, Db>;
-  writer: DisclosureWriter;
+  writer: Publisher;
   /** Stops one subgraph (as if it went down); the gateway keeps running. */
   stopSubgraph(name: SubgraphName): Promise<void>;
   /** Starts a stopped subgraph again on the port it had. */
@@ -58,7 +59,7 @@ export async function startStack(env: NodeJS.ProcessEnv, options: StackOptions =
       gatewayUrl: gateway.url,
       subgraphUrls,
       databases,
-      writer: new DisclosureWriter(databases),
+      writer: localPublisher(databases),
       stopSubgraph: async (name) => {
         const index = running.findIndex((s) => s.name === name);
         if (index < 0) throw new Error(`the ${name} subgraph is not running`);

@@ -1,5 +1,5 @@
 import type { RecordTypeName } from '../../model/record-types';
-import type { DisclosureInput } from '../../publishing/writer';
+import type { DisclosureInput } from '../../model/input';
 import type { DisclosureMode, EnvelopeInput } from '../../model/envelope';
 import { shanghaiDate, startOfShanghaiDay } from '../../model/time';
 import { Random } from './random';

@@ -1,6 +1,7 @@
 import type { Db } from 'mongodb';
 import { RECORD_TYPE_NAMES } from '../../model/record-types';
-import type { DisclosureInput, DisclosureWriter, WriteResult } from '../../publishing/writer';
+import type { DisclosureInput } from '../../model/input';
+import type { Publisher, WriteResult } from '../../publishing/publisher';
 import { findByIds } from '../../storage/loaders';
 import { storeById } from '../../storage/mongo';
 import { agenciesOf, regionsOf } from '../../storage/reference';
@@ -56,7 +57,7 @@ export interface LoadOptions {
  * written and what was rejected (none, unless the database holds records of other types under the
  * same index numbers).
  */
-export async function loadSample(writer: DisclosureWriter, options: LoadOptions): Promise<WriteResult> {
+export async function loadSample(writer: Publisher, options: LoadOptions): Promise<WriteResult> {
   const total: WriteResult = { written: 0, rejected: [] };
   for (const batch of sampleBatches(options.seed, options.total, { serialBase: options.serialBase })) {
     const result = await writer.write(batch);

@@ -4,7 +4,7 @@
  * tests check each type's input schema against it; the benchmark writes import files with it.
  */
 import type { RecordTypeName } from '../../model/record-types';
-import type { DisclosureInput } from '../../publishing/writer';
+import type { DisclosureInput } from '../../model/input';
 import { fenToYuan } from '../../model/scalars';
 
 export type Fields = Record<string, unknown>;

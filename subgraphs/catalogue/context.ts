@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import type { Actor } from '../kit/auth';
 import type { ChangeLog } from '../../publishing/change-log';
-import type { DisclosureWriter } from '../../publishing/writer';
+import type { Publisher } from '../../publishing/publisher';
 import { byIdLoader } from '../../storage/loaders';
 import type { StoredEnvelope } from '../../model/envelope';
 import type { StoredAgency, StoredRegion } from '../../storage/reference';
@@ -12,7 +12,7 @@ export interface CatalogueContext {
   actor: Actor;
   repository: CatalogueRepository;
   /** The one write path, for the publishing API. */
-  writer: DisclosureWriter;
+  writer: Publisher;
   changeLog: ChangeLog;
   entries: DataLoader<string, StoredEnvelope | null>;
   agencies: DataLoader<string, StoredAgency | null>;
@@ -23,7 +23,7 @@ export interface CatalogueContext {
 }
 
 export function createContext(
-  services: { repository: CatalogueRepository; writer: DisclosureWriter; changeLog: ChangeLog },
+  services: { repository: CatalogueRepository; writer: Publisher; changeLog: ChangeLog },
   actor: Actor,
 ): CatalogueContext {
   const { repository } = services;

@@ -1,7 +1,7 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { actorFor } from '../kit/auth';
 import { ChangeLog } from '../../publishing/change-log';
-import { DisclosureWriter } from '../../publishing/writer';
+import { localOwner, Publisher } from '../../publishing/publisher';
 import { runAlone } from '../kit/run-alone';
 import type { SubgraphDefinition } from '../kit/server';
 import { CatalogueRepository } from './repository';
@@ -18,7 +18,8 @@ export const catalogueSubgraph: SubgraphDefinition<CatalogueContext> = {
     const changeLog = new ChangeLog(catalogue);
     await repository.ensureIndexes();
     await changeLog.ensureIndexes();
-    const services = { repository, writer: new DisclosureWriter(all), changeLog };
+    const owners = Object.entries(all).filter(([name]) => name !== 'catalogue').map(([name, db]) => localOwner(name, db));
+    const services = { repository, writer: new Publisher(catalogue, owners), changeLog };
     return async ({ authorization }) => createContext(services, await actorFor(catalogue, authorization));
   },
 };

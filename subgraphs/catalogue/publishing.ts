@@ -4,10 +4,10 @@ import type { Actor } from '../kit/auth';
 import type { ChangeFilter } from '../../publishing/change-log';
 import { badUserInput } from '../../platform/errors';
 import { validateSubmission, type FieldError } from '../../model/input';
-import type { DisclosureInput } from '../../publishing/writer';
+import type { DisclosureInput } from '../../model/input';
 import { pageSize } from '../../storage/pagination';
-import type { DisclosureStatus, StoredEnvelope } from '../../model/envelope';
 import { fieldSchemas } from '../field-schemas';
+import type { TargetStatus } from '../../model/review';
 import type { CatalogueContext } from './context';
 
 const MAX_SUBMISSIONS = 500;
@@ -35,10 +35,10 @@ async function submitDisclosures(args: SubmitArgs, context: CatalogueContext) {
     throw badUserInput('submissions', 'max-items', `at most ${MAX_SUBMISSIONS} records a call; got ${args.submissions.length}`);
   }
   const rejected: Array<{ position: number; indexNumber: string | null; errors: FieldError[] }> = [];
-  const valid: Array<{ position: number; input: DisclosureInput }> = [];
+  const valid: Array<{ position: number; input: DisclosureInput; raw: unknown }> = [];
   args.submissions.forEach((raw, position) => {
     const result = validateSubmission(raw, fieldSchemas);
-    if (result.ok) valid.push({ position, input: result.input });
+    if (result.ok) valid.push({ position, input: result.input, raw });
     else {
       const indexNumber = (raw as { envelope?: { indexNumber?: unknown } }).envelope?.indexNumber;
       rejected.push({ position, indexNumber: typeof indexNumber === 'string' ? indexNumber : null, errors: result.errors });
@@ -54,7 +54,8 @@ async function submitDisclosures(args: SubmitArgs, context: CatalogueContext) {
   });
   if (takenOver.length) throw forbidden(takenOver.map((v) => v.input.envelope.indexNumber), 'they belong to another agency');
 
-  const written = await context.writer.writeDetailed(valid.map((v) => v.input), { status: 'DRAFT' });
+  const written = await context.writer.writeDetailed(valid, { status: 'DRAFT', scope: actor.scope });
+  if (written.forbidden.length) throw forbidden(written.forbidden, 'they belong to another agency');
   const positionOf = new Map(valid.map((v) => [v.input.envelope.indexNumber, v.position]));
   for (const refusal of written.rejected) {
     rejected.push({
@@ -69,43 +70,17 @@ async function submitDisclosures(args: SubmitArgs, context: CatalogueContext) {
   };
 }
 
-/** Allowed moves: review a draft, publish a reviewed record, withdraw anything not withdrawn. */
-const TRANSITIONS: Record<'REVIEWED' | 'PUBLISHED' | 'WITHDRAWN', DisclosureStatus[]> = {
-  REVIEWED: ['DRAFT'],
-  PUBLISHED: ['REVIEWED'],
-  WITHDRAWN: ['DRAFT', 'REVIEWED', 'PUBLISHED'],
-};
-
-async function moveTo(
-  status: keyof typeof TRANSITIONS,
-  args: { indexNumbers: string[] },
-  context: CatalogueContext,
-) {
+async function moveTo(status: TargetStatus, args: { indexNumbers: string[] }, context: CatalogueContext) {
   const actor = requireAgency(context.actor);
   if (args.indexNumbers.length < 1 || args.indexNumbers.length > MAX_SUBMISSIONS) {
     throw badUserInput('indexNumbers', 'count', `give 1 to ${MAX_SUBMISSIONS} index numbers`);
   }
-  const outside: string[] = [];
-  const { refused, changed } = await context.writer.setStatus(args.indexNumbers, status, (entry: StoredEnvelope | undefined, indexNumber) => {
-    if (!entry) return 'no such record';
-    if (!actor.scope.has(entry.agencyCode)) {
-      outside.push(indexNumber);
-      return 'another agency’s record';
-    }
-    if (entry.status === status) return undefined;
-    if (!TRANSITIONS[status].includes(entry.status)) return `it is ${entry.status}; only ${TRANSITIONS[status].join(' or ')} records can become ${status}`;
-    return undefined;
-  });
+  const { refused, forbidden: outside } = await context.writer.move(args.indexNumbers, status, actor.scope);
   if (outside.length) throw forbidden(outside, 'they belong to another agency');
   if (refused.length) {
-    throw badUserInput(
-      'indexNumbers',
-      'transition',
-      refused.map((r) => `${r.indexNumber}: ${r.reason}`).join('; '),
-    );
+    throw badUserInput('indexNumbers', 'transition', refused.map((r) => `${r.indexNumber}: ${r.reason}`).join('; '));
   }
-  const now = new Map(changed.map((entry) => [entry._id, entry.status]));
-  return args.indexNumbers.map((indexNumber) => ({ indexNumber, status: now.get(indexNumber) ?? status }));
+  return args.indexNumbers.map((indexNumber) => ({ indexNumber, status }));
 }
 
 interface ChangeCursor {

@@ -4,6 +4,7 @@ import type { Collection, Document, IndexDescription } from 'mongodb';
 import type { SubgraphName } from '../../platform/config';
 import { RECORD_TYPES, type RecordTypeName } from '../../model/record-types';
 import { actorFor, isVisible, visibilityFilter, type Actor } from './auth';
+import { OwnerRecordStore } from '../../publishing/owner-store';
 import { byIdLoader } from '../../storage/loaders';
 import { ensureIndexes } from '../../storage/mongo';
 import { keysetPage, type PageArgs } from '../../storage/pagination';
@@ -109,6 +110,7 @@ export function defineDomainSubgraph(
         await ensureIndexes(collection as never, spec.indexes ?? []);
         collections.set(spec.type, collection);
       }
+      await new OwnerRecordStore(own, specs.map((spec) => spec.type)).ensureIndexes();
       return async ({ authorization }) => ({
         actor: await actorFor(catalogue, authorization),
         records: Object.fromEntries(specs.map((spec) => [spec.type, byIdLoader(collectionOf(spec.type))])),

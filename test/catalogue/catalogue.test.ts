@@ -5,7 +5,7 @@
  */
 import type { RecordTypeName } from '../../model/record-types';
 import { RECORD_TYPES } from '../../model/record-types';
-import type { DisclosureInput } from '../../publishing/writer';
+import type { DisclosureInput } from '../../model/input';
 import { normalizeText } from '../../storage/text-search';
 import { shanghaiDate } from '../../model/time';
 import { workingDaysAfter } from '../../model/workdays';

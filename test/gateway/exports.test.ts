@@ -8,7 +8,7 @@
 import { parse } from 'csv-parse/sync';
 import { EXPORT_COLUMNS, type ExportRow } from '../../gateway/portal/exports';
 import { createApiKey } from '../../subgraphs/kit/auth';
-import type { DisclosureInput } from '../../publishing/writer';
+import type { DisclosureInput } from '../../model/input';
 import { agencyNamed, disclosure, envelope } from '../support/builders';
 import { request } from '../support/http';
 import { startTestStack, type GraphQLResponse, type TestStack } from '../support/stack';

@@ -8,7 +8,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { entryId, FEED_SIZE } from '../../gateway/portal/feeds';
 import { unifiedSocialCreditCode } from '../../model/agency-code';
 import { createApiKey } from '../../subgraphs/kit/auth';
-import type { DisclosureInput } from '../../publishing/writer';
+import type { DisclosureInput } from '../../model/input';
 import { agencyNamed, disclosure, envelope } from '../support/builders';
 import { request } from '../support/http';
 import { startTestStack, type TestStack } from '../support/stack';

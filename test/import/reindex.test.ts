@@ -9,7 +9,7 @@ import { openDatabases } from '../../scripts/lib/databases';
 import { loadReferenceData } from '../../scripts/sample/load';
 import type { SubgraphName } from '../../platform/config';
 import { CATALOGUE_ENTRIES } from '../../model/record-types';
-import { DisclosureWriter } from '../../publishing/writer';
+import { localPublisher } from '../../scripts/lib/databases';
 import { closeMongoClients } from '../../storage/mongo';
 import { sampleRecords } from '../support/builders';
 import { runScript } from '../support/process';
@@ -25,7 +25,7 @@ const sorted = () => entries().find().sort({ _id: 1 }).toArray();
 beforeAll(async () => {
   databases = await openDatabases({ ...process.env, MONGODB_DB_PREFIX: prefix });
   await loadReferenceData(databases.catalogue);
-  await new DisclosureWriter(databases).write([...sampleRecords('LandTransfer', 3), ...sampleRecords('SchoolFee', 2)]);
+  await localPublisher(databases).write([...sampleRecords('LandTransfer', 3), ...sampleRecords('SchoolFee', 2)]);
 });
 
 afterAll(async () => {

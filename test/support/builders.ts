@@ -1,5 +1,5 @@
 import type { RecordTypeName } from '../../model/record-types';
-import type { DisclosureInput } from '../../publishing/writer';
+import type { DisclosureInput } from '../../model/input';
 import type { EnvelopeInput } from '../../model/envelope';
 import { SampleContext } from '../../scripts/sample/context';
 import { sampleMakers } from '../../scripts/sample/makers';

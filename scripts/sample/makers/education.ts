@@ -1,6 +1,6 @@
 import type { SampleContext, SampleMakers } from '../context';
 import type { SampleAgency } from '../../../model/reference-data';
-import type { DisclosureInput } from '../../../publishing/writer';
+import type { DisclosureInput } from '../../../model/input';
 import type {
   EnrolmentPlanFields,
   SchoolFeeFields,

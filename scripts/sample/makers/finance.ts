@@ -1,7 +1,7 @@
 import type { SampleContext, SampleMakers } from '../context';
 import type { SampleAgency } from '../../../model/reference-data';
 import { creditCodeCheck, unifiedSocialCreditCode } from '../../../model/agency-code';
-import type { DisclosureInput } from '../../../publishing/writer';
+import type { DisclosureInput } from '../../../model/input';
 import {
   publicExpenseReportFields,
   type BudgetAndActualFen,

@@ -1,6 +1,6 @@
 import type { SampleContext, SampleMakers } from '../context';
 import type { Random } from '../random';
-import type { DisclosureInput } from '../../../publishing/writer';
+import type { DisclosureInput } from '../../../model/input';
 import { maskIdNumber, maskName, type MaskedIdNumber, type MaskedName } from '../../../model/deidentify';
 import type { AffordableHousingProjectFields, AllocationOutcome, HousingAllocationFields, HousingType } from '../../../subgraphs/housing/repository';
 

@@ -1,5 +1,5 @@
 import type { SampleContext, SampleMakers } from '../context';
-import type { DisclosureInput } from '../../../publishing/writer';
+import type { DisclosureInput } from '../../../model/input';
 import type {
   HouseExpropriationFields,
   LandExpropriationFields,

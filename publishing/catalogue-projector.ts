@@ -1,0 +1,164 @@
+import type { Collection, Db } from 'mongodb';
+import type { StoredEnvelope } from '../model/envelope';
+import { CATALOGUE_ENTRIES, RECORD_TYPES, type RecordTypeName } from '../model/record-types';
+import { findByIds } from '../storage/loaders';
+import { sameContent, storeById } from '../storage/mongo';
+import { agenciesOf } from '../storage/reference';
+import { ChangeLog } from './change-log';
+import type { RevisionPage, RevisionPosition } from './owner-store';
+import { envelopeOf, type OwnedRecord } from './stored-record';
+
+/** What an owner publishes of its records: every change, in revision order (owner-store.ts). */
+export interface RecordFeed {
+  /** The owning subgraph's name. */
+  owner: string;
+  /** The record types it owns. */
+  types: readonly RecordTypeName[];
+  read(after: RevisionPosition | null, first: number): Promise<RevisionPage>;
+  /** How many records the owner holds. */
+  count(): Promise<number>;
+}
+
+/** Where the catalogue stopped reading each owner's feed. */
+interface ProjectionCursor {
+  _id: string;
+  position: RevisionPosition | null;
+  updatedAt: Date;
+}
+
+export interface ProjectionSummary {
+  /** Owner records read. */
+  scanned: number;
+  /** Entries that were missing and were written. */
+  restored: number;
+  /** Entries that differed from their record and were rewritten. */
+  refreshed: number;
+  /** Entries whose record is gone, removed (rebuild only). */
+  removed: number;
+  /** Records whose entry cannot be derived (the agency is no longer known); their entries are left as they are. */
+  problems: Array<{ indexNumber: string; reason: string }>;
+}
+
+export interface ProjectionOptions {
+  batchSize?: number;
+  /** Called after each batch with the owner records read so far. */
+  onProgress?: (done: number) => void;
+}
+
+const PROJECTIONS = 'projections';
+const DEFAULT_BATCH_SIZE = 500;
+
+const emptySummary = (): ProjectionSummary => ({ scanned: 0, restored: 0, refreshed: 0, removed: 0, problems: [] });
+
+/**
+ * Keeps the catalogue index (`entries`) a read model of what the owners have committed: it reads each
+ * owner's feed from where it stopped and writes the envelope of every record it has not seen so, then
+ * moves its cursor. Writing an entry and logging the public change are idempotent, so reading a
+ * stretch of the feed twice (after a crash, or by two processes) changes nothing more; a record is
+ * never held in two states that the owner did not commit. `rebuild` reads every feed from the start
+ * and also removes entries whose record is gone.
+ */
+export class CatalogueProjector {
+  private readonly entries: Collection<StoredEnvelope>;
+  private readonly cursors: Collection<ProjectionCursor>;
+  private readonly changeLog: ChangeLog;
+  private readonly running = new Map<string, Promise<ProjectionSummary>>();
+
+  constructor(private readonly catalogue: Db) {
+    this.entries = catalogue.collection<StoredEnvelope>(CATALOGUE_ENTRIES);
+    this.cursors = catalogue.collection<ProjectionCursor>(PROJECTIONS);
+    this.changeLog = new ChangeLog(catalogue);
+  }
+
+  /**
+   * Brings the index up to what `feed` has committed. Calls for one owner run one after another, and
+   * each reads to the feed's end when it starts, so a caller that has just written sees its write.
+   */
+  sync(feed: RecordFeed, options: ProjectionOptions = {}): Promise<ProjectionSummary> {
+    const previous = this.running.get(feed.owner) ?? Promise.resolve(emptySummary());
+    const next = previous.catch(() => undefined).then(() => this.project(feed, options, false));
+    this.running.set(feed.owner, next);
+    return next;
+  }
+
+  /** Reads every feed from the start, rewrites what differs and removes entries whose record is gone. */
+  async rebuild(feeds: readonly RecordFeed[], options: ProjectionOptions = {}): Promise<ProjectionSummary> {
+    const total = emptySummary();
+    let read = 0;
+    for (const feed of feeds) {
+      const summary = await this.project(feed, { ...options, onProgress: (done) => options.onProgress?.(read + done) }, true);
+      read += summary.scanned;
+      total.scanned += summary.scanned;
+      total.restored += summary.restored;
+      total.refreshed += summary.refreshed;
+      total.removed += summary.removed;
+      total.problems.push(...summary.problems);
+    }
+    return total;
+  }
+
+  private async project(feed: RecordFeed, options: ProjectionOptions, fromStart: boolean): Promise<ProjectionSummary> {
+    const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
+    const summary = emptySummary();
+    const seen = new Set<string>();
+    let position = fromStart ? null : ((await this.cursors.findOne({ _id: feed.owner }))?.position ?? null);
+    for (;;) {
+      const page = await feed.read(position, batchSize);
+      if (page.records.length) {
+        await this.apply(page.records, summary);
+        for (const record of page.records) seen.add(record._id);
+        summary.scanned += page.records.length;
+        options.onProgress?.(summary.scanned);
+        position = page.next;
+        await this.cursors.updateOne({ _id: feed.owner }, { $set: { position, updatedAt: new Date() } }, { upsert: true });
+      }
+      if (!page.hasMore || page.records.length === 0) break;
+    }
+    if (fromStart) summary.removed = await this.removeOrphans(feed, seen);
+    return summary;
+  }
+
+  private async apply(records: readonly OwnedRecord[], summary: ProjectionSummary): Promise<void> {
+    const [existing, agencies] = await Promise.all([
+      findByIds(this.entries, records.map((r) => r._id)),
+      findByIds(agenciesOf(this.catalogue), records.map((r) => r.agencyCode)),
+    ]);
+    const fresh: StoredEnvelope[] = [];
+    for (const record of records) {
+      if (!agencies.has(record.agencyCode)) {
+        summary.problems.push({ indexNumber: record._id, reason: `unknown agency ${record.agencyCode}` });
+        continue;
+      }
+      const entry = envelopeOf(record);
+      const before = existing.get(record._id);
+      if (before && sameContent(before, entry)) continue;
+      if (before) summary.refreshed += 1;
+      else summary.restored += 1;
+      fresh.push(entry);
+    }
+    const publicChanges = fresh.filter((entry) => entry.status === 'PUBLISHED' || existing.get(entry._id)?.status === 'PUBLISHED');
+    const pending = await this.changeLog.begin(publicChanges);
+    await storeById(this.entries, fresh, existing);
+    await this.changeLog.commit(pending);
+  }
+
+  private async removeOrphans(feed: RecordFeed, seen: ReadonlySet<string>): Promise<number> {
+    const projection = { _id: 1, type: 1, domain: 1, agencyCode: 1, category: 1, status: 1 };
+    const orphans: StoredEnvelope[] = [];
+    for await (const entry of this.entries.find({ type: { $in: [...feed.types] } }, { projection })) {
+      if (!seen.has(entry._id)) orphans.push(entry as StoredEnvelope);
+    }
+    for (let i = 0; i < orphans.length; i += DEFAULT_BATCH_SIZE) {
+      const group = orphans.slice(i, i + DEFAULT_BATCH_SIZE);
+      const pending = await this.changeLog.begin(group.filter((entry) => entry.status === 'PUBLISHED'));
+      await this.entries.deleteMany({ _id: { $in: group.map((entry) => entry._id) } });
+      await this.changeLog.commit(pending);
+    }
+    return orphans.length;
+  }
+}
+
+/** The record types each owning subgraph keeps. */
+export function typesOwnedBy(owner: string): RecordTypeName[] {
+  return (Object.keys(RECORD_TYPES) as RecordTypeName[]).filter((type) => RECORD_TYPES[type].subgraph === owner);
+}

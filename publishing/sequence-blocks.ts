@@ -1,0 +1,58 @@
+import type { Collection, Db } from 'mongodb';
+import { DUPLICATE_KEY } from '../storage/mongo';
+
+/** A block of sequence numbers claimed by one writer. */
+interface SequenceBlock {
+  _id: number;
+  committed: boolean;
+  claimedAt: Date;
+}
+
+/** A block left uncommitted longer than this was abandoned by its writer: readers pass it. */
+export const STALE_AFTER_MS = 120_000;
+const CLAIM_ATTEMPTS = 50;
+
+/**
+ * Numbers in commit order for writers that cannot use transactions. A writer claims the next block
+ * by inserting its document: the `_id` is unique, so two writers never share a block (FerretDB
+ * v1.24's `$inc` with upsert is not atomic under concurrent writers). It writes, then marks the block
+ * committed. A reader never reads at or past the lowest block still being written (unless it is
+ * stale), so a writer that took block 10 and commits after the writer of block 11 is never skipped.
+ */
+export class SequenceBlocks {
+  private readonly blocks: Collection<SequenceBlock>;
+
+  constructor(db: Db, collection: string) {
+    this.blocks = db.collection<SequenceBlock>(collection);
+  }
+
+  /** The next block number, claimed by inserting it: a writer that loses the race takes the next. */
+  async claim(): Promise<number> {
+    for (let attempt = 0; attempt < CLAIM_ATTEMPTS; attempt++) {
+      const [latest] = await this.blocks.find({}, { projection: { _id: 1 } }).sort({ _id: -1 }).limit(1).toArray();
+      const block = (latest?._id ?? 0) + 1;
+      try {
+        await this.blocks.insertOne({ _id: block, committed: false, claimedAt: new Date() });
+        return block;
+      } catch (error) {
+        if ((error as { code?: number }).code !== DUPLICATE_KEY) throw error;
+      }
+    }
+    throw new Error(`could not claim a block of sequence numbers in ${CLAIM_ATTEMPTS} attempts`);
+  }
+
+  /** Marks a block committed and drops committed blocks below it (the highest always stays). */
+  async commit(block: number): Promise<void> {
+    await this.blocks.updateOne({ _id: block }, { $set: { committed: true } });
+    await this.blocks.deleteMany({ committed: true, _id: { $lt: block } });
+  }
+
+  /** The lowest block from `from` on that a live writer is still writing, if any. */
+  async lowestOpen(from: number): Promise<number | undefined> {
+    const now = Date.now();
+    const open = await this.blocks.find({ committed: false, _id: { $gte: from } }).toArray();
+    return open
+      .filter((block) => now - block.claimedAt.getTime() < STALE_AFTER_MS)
+      .reduce<number | undefined>((lowest, block) => (lowest === undefined || block._id < lowest ? block._id : lowest), undefined);
+  }
+}
