@@ -82,14 +82,14 @@ export class PieceLibrary {
 /**
  * `text` (the contents of `file`, a name for messages) with every top-level block rewritten from its
  * piece, and the blocks that changed. Throws InlineBlockError naming the file and line for an unknown
- * piece, a block that is never ended, an end marker that closes no block, and a leftover
- * `# @include` line.
+ * piece, a block that is never ended, an end marker that ends no block or another piece's, and a
+ * leftover `# @include` line.
  */
 export function refreshSdl(text: string, file: string, library: PieceLibrary): { text: string; refreshed: RefreshedBlock[] } {
   const lines = text.split('\n');
   const out: string[] = [];
   const refreshed: RefreshedBlock[] = [];
-  const open: Array<{ piece: string; line: number; indent: string; index: number }> = [];
+  const open: Array<{ piece: string; indent: string; index: number }> = [];
   const fail = (index: number, message: string): never => {
     throw new InlineBlockError(`${file}:${index + 1}: ${message}`);
   };
@@ -102,7 +102,7 @@ export function refreshSdl(text: string, file: string, library: PieceLibrary): {
     if (begin) {
       const [, indent, piece] = begin;
       if (!library.has(piece)) fail(index, `unknown piece "${piece}" (the pieces are ${library.names.join(', ')})`);
-      open.push({ piece, line: index + 1, indent, index });
+      open.push({ piece, indent, index });
       return;
     }
     const end = END.exec(line);
@@ -110,7 +110,7 @@ export function refreshSdl(text: string, file: string, library: PieceLibrary): {
       const piece = end[2];
       const block = open.pop();
       if (!block) return fail(index, `"# ---- end ${piece}" ends no block`);
-      if (block.piece !== piece) fail(index, `"# ---- end ${piece}" does not end the open block of ${block.piece} (begun at line ${block.line})`);
+      if (block.piece !== piece) fail(index, `"# ---- end ${piece}" does not end the open block of ${block.piece} (begun at line ${block.index + 1})`);
       if (open.length > 0) return; // a block inside a block: refreshed with the outer one
       const body = library.text(piece);
       const copy = [
@@ -118,7 +118,7 @@ export function refreshSdl(text: string, file: string, library: PieceLibrary): {
         ...(body === '' ? [] : body.trimEnd().split('\n')),
         `${block.indent}# ---- end ${piece}`,
       ];
-      if (copy.join('\n') !== lines.slice(block.index, index + 1).join('\n')) refreshed.push({ file, line: block.line, piece });
+      if (copy.join('\n') !== lines.slice(block.index, index + 1).join('\n')) refreshed.push({ file, line: block.index + 1, piece });
       out.push(...copy);
       return;
     }
@@ -127,7 +127,7 @@ export function refreshSdl(text: string, file: string, library: PieceLibrary): {
 
   const unterminated = open.at(-1);
   if (unterminated) {
-    throw new InlineBlockError(`${file}:${unterminated.line}: the block of ${unterminated.piece} begun here is never ended (no "# ---- end ${unterminated.piece}" line)`);
+    fail(unterminated.index, `the block of ${unterminated.piece} begun here is never ended (no "# ---- end ${unterminated.piece}" line)`);
   }
   return { text: out.join('\n'), refreshed };
 }
