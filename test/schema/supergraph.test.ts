@@ -1,14 +1,24 @@
 /**
- * The committed supergraph is what the subgraphs compose to today, and every type, field, argument
- * and enum value the gateway serves carries a description.
+ * The committed supergraph is what @apollo/composition makes of the subgraphs' schema.graphql files as
+ * they are on disk, and every type, field, argument and enum value the gateway serves carries a
+ * description.
  */
 import { Supergraph } from '@apollo/federation-internals';
 import { GraphQLEnumType, GraphQLInputObjectType, GraphQLInterfaceType, GraphQLObjectType, isIntrospectionType, isSpecifiedScalarType } from 'graphql';
-import { committedSupergraph, composeSupergraph } from '../../scripts/lib/compose';
+import { committedSupergraph, composeSupergraph, subgraphServices } from '../../scripts/lib/compose';
 
 describe('schema/supergraph.graphql', () => {
-  it('is what `npm run compose` produces now (run it after changing a subgraph schema)', () => {
-    expect(committedSupergraph()).toBe(composeSupergraph());
+  it('is what @apollo/composition composes from the on-disk schema.graphql files (run npm run compose after changing one)', () => {
+    expect(committedSupergraph()).toBe(composeSupergraph(subgraphServices()));
+  });
+
+  it('is not what a changed file composes to', () => {
+    const changed = subgraphServices().map((service) =>
+      service.name === 'land' ? { ...service, sdl: service.sdl.replace('"Land transfers this agency published."', '"Land transfers 出让 this agency published."') } : service,
+    );
+    const composed = composeSupergraph(changed);
+    expect(composed).not.toBe(committedSupergraph());
+    expect(composed.replace('Land transfers 出让 this agency published.', 'Land transfers this agency published.')).toBe(committedSupergraph());
   });
 });
 
