@@ -138,7 +138,12 @@ export class CatalogueProjector {
     }
     const publicChanges = fresh.filter((entry) => entry.status === 'PUBLISHED' || existing.get(entry._id)?.status === 'PUBLISHED');
     const pending = await this.changeLog.begin(publicChanges);
-    await storeById(this.entries, fresh, existing);
+    try {
+      await storeById(this.entries, fresh, existing);
+    } catch (error) {
+      this.changeLog.abandon(pending);
+      throw error;
+    }
     await this.changeLog.commit(pending);
   }
 

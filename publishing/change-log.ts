@@ -92,12 +92,22 @@ export class ChangeLog {
     return { block, entries };
   }
 
+  /** Gives up a batch whose records could not be written: see SequenceBlocks.within. */
+  abandon({ block }: PendingChanges): void {
+    if (block !== undefined) this.blocks.abandon(block);
+  }
+
   /** Drops each record's older entries and marks the block committed. */
   async commit({ block, entries }: PendingChanges): Promise<void> {
     if (block === undefined || entries.length === 0) return;
     const indexNumbers = [...new Set(entries.map((entry) => entry.indexNumber))];
-    await this.changes.deleteMany({ indexNumber: { $in: indexNumbers }, _id: { $lt: block * BLOCK_SIZE } });
-    await this.blocks.commit(block);
+    try {
+      await this.changes.deleteMany({ indexNumber: { $in: indexNumbers }, _id: { $lt: block * BLOCK_SIZE } });
+      await this.blocks.commit(block);
+    } catch (error) {
+      this.blocks.abandon(block);
+      throw error;
+    }
   }
 
   /** Entries after `after`, up to the first block a writer is still committing. */

@@ -6,6 +6,15 @@ import { storedRecord, type OwnedRecord, type PreparedDisclosure, type RejectedD
 /** Whose records a caller may write: the agencies of its key's scope, or every agency (administrators' tools). */
 export type WriteScope = ReadonlySet<string> | 'any';
 
+/** Who writes: the scope, and the identity the gateway signed for the request (passed on to owners over HTTP). */
+export interface Caller {
+  scope: WriteScope;
+  identityToken?: string;
+}
+
+/** Administrators' tools, which write for any agency. */
+export const ADMINISTRATOR: Caller = { scope: 'any' };
+
 const inScope = (scope: WriteScope, agencyCode: string) => scope === 'any' || scope.has(agencyCode);
 
 export interface StoreOutcome {

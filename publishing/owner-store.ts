@@ -102,13 +102,13 @@ export class OwnerRecordStore {
       results.push({ indexNumber: record._id, type: record.type as RecordTypeName, status: isChanged ? status : before.status, changed: isChanged });
     }
     if (changed.length) {
-      const revision = await this.revisions.claim();
-      await Promise.all(
-        groupByType(changed).map(([type, group]) =>
-          storeById(this.collectionOf(type), group.map((record) => ({ ...record, revision })), existing),
+      await this.revisions.within((revision) =>
+        Promise.all(
+          groupByType(changed).map(([type, group]) =>
+            storeById(this.collectionOf(type), group.map((record) => ({ ...record, revision })), existing),
+          ),
         ),
       );
-      await this.revisions.commit(revision);
     }
     return { rejected, results };
   }
@@ -130,13 +130,13 @@ export class OwnerRecordStore {
     if (refused.length) return { refused, changed: [] };
     const moving = [...found.values()].filter((record) => record.status !== status);
     if (moving.length) {
-      const revision = await this.revisions.claim();
-      await Promise.all(
-        groupByType(moving).map(([type, group]) =>
-          this.collectionOf(type).updateMany({ _id: { $in: group.map((r) => r._id) } }, { $set: { status, revision } }),
+      await this.revisions.within((revision) =>
+        Promise.all(
+          groupByType(moving).map(([type, group]) =>
+            this.collectionOf(type).updateMany({ _id: { $in: group.map((r) => r._id) } }, { $set: { status, revision } }),
+          ),
         ),
       );
-      await this.revisions.commit(revision);
     }
     return { refused: [], changed: moving.map((record) => ({ ...record, status })) };
   }

@@ -6,7 +6,7 @@ import { transitionRefusal, type TargetStatus } from '../model/review';
 import { findByIds } from '../storage/loaders';
 import { agenciesOf, RegionAncestry, regionsOf } from '../storage/reference';
 import { CatalogueProjector, typesOwnedBy, type ProjectionSummary, type RecordFeed } from './catalogue-projector';
-import { OwnerPublishing, type StatusOutcome, type StoreOutcome, type WriteScope } from './owner-publishing';
+import { ADMINISTRATOR, OwnerPublishing, type Caller, type StatusOutcome, type StoreOutcome } from './owner-publishing';
 import { OwnerRecordStore } from './owner-store';
 import type { PreparedDisclosure, RejectedDisclosure, WrittenDisclosure } from './stored-record';
 
@@ -20,8 +20,8 @@ export interface OwnerSubmission extends PreparedDisclosure {
 export interface RecordOwner {
   readonly name: string;
   readonly feed: RecordFeed;
-  submit(submissions: readonly OwnerSubmission[], status: DisclosureStatus, scope: WriteScope): Promise<StoreOutcome>;
-  move(indexNumbers: readonly string[], target: TargetStatus, scope: WriteScope): Promise<Pick<StatusOutcome, 'refused' | 'forbidden'>>;
+  submit(submissions: readonly OwnerSubmission[], status: DisclosureStatus, caller: Caller): Promise<StoreOutcome>;
+  move(indexNumbers: readonly string[], target: TargetStatus, caller: Caller): Promise<Pick<StatusOutcome, 'refused' | 'forbidden'>>;
 }
 
 export interface WriteResult {
@@ -36,8 +36,8 @@ export interface WriteOptions {
    * already-public records (the sample, `generate`, an import with --publish) write PUBLISHED.
    */
   status?: DisclosureStatus;
-  /** Whose records the caller may write (an administrator's tool: any). */
-  scope?: WriteScope;
+  /** Who writes (an administrator's tool, for any agency, unless given). */
+  caller?: Caller;
 }
 
 /**
@@ -106,7 +106,7 @@ export class Publisher {
       const owner = this.ownerOf(type);
       byOwner.set(owner, [...(byOwner.get(owner) ?? []), { input, raw, agencyName: agency.name, regionPath }]);
     }
-    const outcomes = await Promise.all([...byOwner].map(([owner, group]) => owner.submit(group, status, options.scope ?? 'any')));
+    const outcomes = await Promise.all([...byOwner].map(([owner, group]) => owner.submit(group, status, options.caller ?? ADMINISTRATOR)));
     await Promise.all([...byOwner.keys()].map((owner) => this.projector.sync(owner.feed)));
     const results: WrittenDisclosure[] = outcomes.flatMap((o) => o.results);
     return {
@@ -120,7 +120,8 @@ export class Publisher {
    * Moves records to `target` through their owners. The index is brought up to date first, so the
    * owner of every record is known; each owner checks the move against its own state.
    */
-  async move(indexNumbers: readonly string[], target: TargetStatus, scope: WriteScope = 'any'): Promise<Pick<StatusOutcome, 'refused' | 'forbidden'>> {
+  async move(indexNumbers: readonly string[], target: TargetStatus, caller: Caller = ADMINISTRATOR): Promise<Pick<StatusOutcome, 'refused' | 'forbidden'>> {
+    const { scope } = caller;
     await this.syncAll();
     const entries = await findByIds(this.catalogue.collection<StoredEnvelope>(CATALOGUE_ENTRIES), indexNumbers);
     const unknown = indexNumbers.filter((indexNumber) => !entries.has(indexNumber));
@@ -138,7 +139,7 @@ export class Publisher {
       const owner = this.ownerOf(entry.type as keyof typeof RECORD_TYPES);
       byOwner.set(owner, [...(byOwner.get(owner) ?? []), entry._id]);
     }
-    const outcomes = await Promise.all([...byOwner].map(([owner, group]) => owner.move(group, target, scope)));
+    const outcomes = await Promise.all([...byOwner].map(([owner, group]) => owner.move(group, target, caller)));
     await Promise.all([...byOwner.keys()].map((owner) => this.projector.sync(owner.feed)));
     return { refused: outcomes.flatMap((o) => o.refused), forbidden: outcomes.flatMap((o) => o.forbidden) };
   }
@@ -168,7 +169,7 @@ export function localOwner(name: string, db: Db): RecordOwner & { store: OwnerRe
     name,
     store,
     feed: { owner: name, types: store.types, read: (after, first) => store.changesAfter(after, first), count: () => store.count() },
-    submit: (submissions, status, scope) => publishing.submit(submissions, status, scope),
-    move: (indexNumbers, target, scope) => publishing.move(indexNumbers, target, scope),
+    submit: (submissions, status, caller) => publishing.submit(submissions, status, caller.scope),
+    move: (indexNumbers, target, caller) => publishing.move(indexNumbers, target, caller.scope),
   };
 }

@@ -11,6 +11,8 @@ interface SequenceBlock {
 /** A block left uncommitted longer than this was abandoned by its writer: readers pass it. */
 export const STALE_AFTER_MS = 120_000;
 const CLAIM_ATTEMPTS = 50;
+/** How long a committed block is kept before it may be dropped. */
+const RETIRE_AFTER_MS = 10 * 60_000;
 
 /**
  * Numbers in commit order for writers that cannot use transactions. A writer claims the next block
@@ -21,13 +23,50 @@ const CLAIM_ATTEMPTS = 50;
  */
 export class SequenceBlocks {
   private readonly blocks: Collection<SequenceBlock>;
+  /** Blocks whose writer failed (the engine went away mid-batch): committed as soon as the engine answers. */
+  private readonly abandoned = new Set<number>();
 
   constructor(db: Db, collection: string) {
     this.blocks = db.collection<SequenceBlock>(collection);
   }
 
+  /**
+   * Runs `work` with a freshly claimed block and commits it after. When `work` fails, the block is
+   * abandoned: what it wrote stays (each record is written whole, so it is either before or after),
+   * and the block is committed at the next chance so that readers need not wait STALE_AFTER_MS.
+   */
+  async within<T>(work: (block: number) => Promise<T>): Promise<T> {
+    const block = await this.claim();
+    try {
+      const result = await work(block);
+      await this.commit(block);
+      return result;
+    } catch (error) {
+      this.abandon(block);
+      throw error;
+    }
+  }
+
+  /** Marks a claimed block as one its writer gave up on (see `within`). */
+  abandon(block: number): void {
+    this.abandoned.add(block);
+  }
+
+  /** Commits the blocks this process's writers abandoned, where the engine now answers. */
+  private async settleAbandoned(): Promise<void> {
+    for (const block of [...this.abandoned]) {
+      try {
+        await this.blocks.updateOne({ _id: block }, { $set: { committed: true } });
+        this.abandoned.delete(block);
+      } catch {
+        return;
+      }
+    }
+  }
+
   /** The next block number, claimed by inserting it: a writer that loses the race takes the next. */
   async claim(): Promise<number> {
+    await this.settleAbandoned();
     for (let attempt = 0; attempt < CLAIM_ATTEMPTS; attempt++) {
       const [latest] = await this.blocks.find({}, { projection: { _id: 1 } }).sort({ _id: -1 }).limit(1).toArray();
       const block = (latest?._id ?? 0) + 1;
@@ -41,14 +80,20 @@ export class SequenceBlocks {
     throw new Error(`could not claim a block of sequence numbers in ${CLAIM_ATTEMPTS} attempts`);
   }
 
-  /** Marks a block committed and drops committed blocks below it (the highest always stays). */
+  /**
+   * Marks a block committed and drops old committed blocks below it. A block is dropped only long
+   * after it was claimed: a claimer that read the highest number just before a newer block went in
+   * retries with that number, and it must still be taken (dropping it at once let two writers share
+   * a block). The highest block always stays, so numbers only grow.
+   */
   async commit(block: number): Promise<void> {
     await this.blocks.updateOne({ _id: block }, { $set: { committed: true } });
-    await this.blocks.deleteMany({ committed: true, _id: { $lt: block } });
+    await this.blocks.deleteMany({ committed: true, _id: { $lt: block }, claimedAt: { $lt: new Date(Date.now() - RETIRE_AFTER_MS) } });
   }
 
   /** The lowest block from `from` on that a live writer is still writing, if any. */
   async lowestOpen(from: number): Promise<number | undefined> {
+    await this.settleAbandoned();
     const now = Date.now();
     const open = await this.blocks.find({ committed: false, _id: { $gte: from } }).toArray();
     return open

@@ -85,3 +85,13 @@ it('gives concurrent writers distinct runs of sequence numbers, and a reader eve
   expect(indexNumbersOf(page).sort()).toEqual(writers.flat().sort());
   expect(page.changes.map((c) => c._id)).toEqual([...sequences].sort((a, b) => a - b));
 });
+
+it('does not hold readers behind a run whose writer gave up (the engine went away mid-batch)', async () => {
+  const abandoned = await log.begin([record('a1')]);
+  await log.commit(await log.begin([record('b1')]));
+  expect(indexNumbersOf(await log.read(0, 10))).toEqual([]);
+  log.abandon(abandoned);
+  const page = await log.read(0, 10);
+  expect(indexNumbersOf(page)).toEqual(['a1', 'b1']);
+  expect(page.hasMore).toBe(false);
+});
