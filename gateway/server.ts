@@ -16,8 +16,9 @@ import { formatError } from './errors';
 import { explorerRouter } from './portal/explorer';
 import { exportsRouter } from './portal/exports';
 import { feedsRouter } from './portal/feeds';
-import { bodyErrors, clientRateLimit, jsonBody, requireJsonBody, subgraphReadiness } from './http';
-import { formatLimitError, limitServerOptions } from './limits';
+import { bodyErrors, formatLimitError, jsonBody, requireJsonBody } from '../platform/limits';
+import { clientRateLimit, subgraphReadiness } from './http';
+import { limitServerOptions } from './limits';
 import { gatewayObservability } from './observability';
 import { SubgraphDataSource } from './subgraph-source';
 

@@ -12,6 +12,7 @@ import type { Db } from 'mongodb';
 import { cachePolicyPlugin } from './caching';
 import type { SubgraphConfig } from './config';
 import type { SubgraphName } from '../../platform/config';
+import { documentLimitServerOptions, formatLimitError, pageSizePlugin } from '../../platform/limits';
 import { mongoReadiness, serveSubgraph } from './http';
 import { database } from '../../storage/mongo';
 import { subgraphTypeDefs } from './schema';
@@ -70,8 +71,12 @@ export async function startSubgraph<Context extends object>(
   const createContext = await definition.setup({ own: all[definition.name], catalogue: all.catalogue, all });
   const server = new ApolloServer<Context>({
     schema: buildSchemaOf(definition),
+    // The gateway's document limits, so a call straight to this port is refused as the gateway would.
+    ...documentLimitServerOptions(config.limits),
+    formatError: (formatted, error) => formatLimitError(formatted, error, config.limits) ?? formatted,
     plugins: [
       ...offlinePlugins,
+      pageSizePlugin<Context>(),
       ApolloServerPluginInlineTraceDisabled(),
       // Public answers carry `Cache-Control: max-age=<setting>, public` (subgraphs/kit/caching.ts).
       ApolloServerPluginCacheControl({ defaultMaxAge: config.cacheMaxAgeSeconds }),
@@ -87,6 +92,7 @@ export async function startSubgraph<Context extends object>(
     port: config.port,
     context: async ({ req }) => createContext({ authorization: req.headers.authorization }),
     ready: mongoReadiness(all),
+    limits: config.limits,
     log: { level: config.logLevel, stream: options.logStream },
   });
   return { name: definition.name, url, stop };
