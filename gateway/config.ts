@@ -2,11 +2,15 @@ import path from 'node:path';
 import { z } from 'zod';
 import {
   cacheMaxAgeSetting,
+  databaseNameSetting,
+  databasePrefixSetting,
   DEFAULT_PORTS,
+  mongodbUriSetting,
   parseSettings,
   port,
   type SubgraphName,
 } from '../platform/config';
+import { identitySecretSetting } from '../platform/identity';
 import { DEFAULT_DOCUMENT_LIMITS, documentLimitSettings, type DocumentLimits } from '../platform/limits';
 import { logLevelSetting, type LogLevel } from '../platform/observability';
 
@@ -25,12 +29,22 @@ export interface GatewayLimits extends DocumentLimits {
   rateLimit: { windowMs: number; max: number };
 }
 
+/** Where the gateway keeps the agencies' API keys: a database of its own. */
+export interface KeyStoreSettings {
+  mongodbUri: string;
+  database: string;
+}
+
 export interface GatewayConfig {
   host: string;
   port: number;
   supergraphPath: string;
   subgraphUrls: Record<SubgraphName, string>;
   limits: GatewayLimits;
+  /** GATEWAY_MONGODB_URI (or MONGODB_URI) and GATEWAY_DB: the key store. */
+  keyStore: KeyStoreSettings;
+  /** IDENTITY_SECRET: signs the identity tokens the subgraphs verify (platform/identity.ts). */
+  identitySecret: string;
   /** Express `trust proxy`: whose X-Forwarded-For to believe for the client IP (rate limiting). */
   trustProxy: boolean | number | string;
   logLevel: LogLevel;
@@ -61,6 +75,30 @@ function trustProxy(value: string): boolean | number | string {
 
 const url = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
 
+/**
+ * The key store's settings: GATEWAY_MONGODB_URI, else MONGODB_URI (one of them required), and
+ * GATEWAY_DB (default `<MONGODB_DB_PREFIX>_gateway`). `npm run keys` reads these alone.
+ */
+export const keyStoreSettings = z
+  .object({
+    GATEWAY_MONGODB_URI: mongodbUriSetting.optional(),
+    MONGODB_URI: mongodbUriSetting.optional(),
+    MONGODB_DB_PREFIX: databasePrefixSetting,
+    GATEWAY_DB: databaseNameSetting.optional(),
+  })
+  .transform((values, context): KeyStoreSettings => {
+    const mongodbUri = values.GATEWAY_MONGODB_URI ?? values.MONGODB_URI;
+    if (!mongodbUri) {
+      context.addIssue({
+        code: 'custom',
+        path: ['MONGODB_URI'],
+        message: 'required (or GATEWAY_MONGODB_URI): the database where the gateway keeps the API keys',
+      });
+      return z.NEVER;
+    }
+    return { mongodbUri, database: values.GATEWAY_DB ?? `${values.MONGODB_DB_PREFIX}_gateway` };
+  });
+
 const serverSettings = z.object({
   HOST: z.string().default('127.0.0.1'),
   GATEWAY_PORT: port.default(DEFAULT_PORTS.gateway),
@@ -68,6 +106,7 @@ const serverSettings = z.object({
   LOG_LEVEL: logLevelSetting,
   GATEWAY_TRUST_PROXY: z.string().default('false'),
   CACHE_MAX_AGE_SECONDS: cacheMaxAgeSetting,
+  IDENTITY_SECRET: identitySecretSetting,
   GATEWAY_MAX_COST: positive(DEFAULT_LIMITS.maxCost),
   GATEWAY_LIST_SIZE_ESTIMATE: positive(DEFAULT_LIMITS.listSizeEstimate),
   GATEWAY_SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(50).default(DEFAULT_LIMITS.subgraphTimeoutMs),
@@ -102,6 +141,8 @@ const subgraphUrlSettings = z
  * Gateway settings from the environment, validated together:
  *   HOST (127.0.0.1), GATEWAY_PORT (4000), SUPERGRAPH_PATH (schema/supergraph.graphql),
  *   <NAME>_URL for each subgraph (http://127.0.0.1:<its default port>/),
+ *   GATEWAY_MONGODB_URI or MONGODB_URI (required), GATEWAY_DB (<MONGODB_DB_PREFIX>_gateway),
+ *   IDENTITY_SECRET (required, at least 32 characters),
  *   LOG_LEVEL (info), GATEWAY_TRUST_PROXY (false), CACHE_MAX_AGE_SECONDS (60; 0 = off), and the limits:
  *   GATEWAY_MAX_DEPTH, GATEWAY_MAX_ALIASES, GATEWAY_MAX_DIRECTIVES, GATEWAY_MAX_TOKENS,
  *   GATEWAY_MAX_SELECTIONS, GATEWAY_MAX_BODY_BYTES (also read by the subgraphs), GATEWAY_MAX_COST,
@@ -109,10 +150,11 @@ const subgraphUrlSettings = z
  *   GATEWAY_RATE_LIMIT_MAX (0 = off); defaults in DEFAULT_LIMITS.
  */
 export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
-  const { server, documents, urls } = parseSettings(env, {
+  const { server, documents, urls, keyStore } = parseSettings(env, {
     server: serverSettings,
     documents: documentLimitSettings,
     urls: subgraphUrlSettings,
+    keyStore: keyStoreSettings,
   });
   return {
     host: server.HOST,
@@ -126,6 +168,8 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
       subgraphTimeoutMs: server.GATEWAY_SUBGRAPH_TIMEOUT_MS,
       rateLimit: { windowMs: server.GATEWAY_RATE_LIMIT_WINDOW_MS, max: server.GATEWAY_RATE_LIMIT_MAX },
     },
+    keyStore,
+    identitySecret: server.IDENTITY_SECRET,
     trustProxy: trustProxy(server.GATEWAY_TRUST_PROXY),
     logLevel: server.LOG_LEVEL,
     cacheMaxAgeSeconds: server.CACHE_MAX_AGE_SECONDS,

@@ -31,10 +31,10 @@ import {
 } from 'graphql';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 import {
-  BAD_REQUEST,
   DEFAULT_PAGE_SIZE,
   documentLimitServerOptions,
   limitError,
+  operationResolutionPlugin,
   pageSizeError,
   pageSizesOf,
 } from '../platform/limits';
@@ -182,36 +182,6 @@ export function costLimitPlugin(limits: GatewayLimits): ApolloServerPlugin {
                 'for each other list around it; ask for smaller pages or fewer nested lists.',
               result.cost,
             );
-          }
-        },
-      };
-    },
-  };
-}
-
-/**
- * Refuses, with 400, an operation the gateway cannot run: an unknown or missing operation name, or
- * an operation type this API does not have (a subscription). graphql-js does not validate these, and
- * the gateway's executor would answer them with a 500.
- */
-export function operationResolutionPlugin(): ApolloServerPlugin {
-  return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ request, document, schema, operation }) {
-          if (!operation) {
-            const operations = document.definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION).length;
-            const message = request.operationName
-              ? `Unknown operation named "${request.operationName}".`
-              : operations > 1
-                ? 'Must provide operationName when the document contains more than one operation.'
-                : 'The document contains no operation.';
-            throw new GraphQLError(message, { extensions: { code: 'OPERATION_RESOLUTION_FAILURE', ...BAD_REQUEST } });
-          }
-          if (!schema.getRootType(operation.operation)) {
-            throw new GraphQLError(`This API has no ${operation.operation} operations.`, {
-              extensions: { code: 'GRAPHQL_VALIDATION_FAILED', ...BAD_REQUEST },
-            });
           }
         },
       };

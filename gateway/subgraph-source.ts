@@ -2,7 +2,8 @@
  * How the gateway calls a subgraph: undici's `request` (which keeps connections alive and honours the
  * subgraph's `Keep-Alive: timeout` hint), abandoned after the configured time, with failures
  * reported as GraphQL errors that name the subgraph and its domain, so the rest of an answer still
- * arrives as partial data. Each call is timed for `/metrics`, and the request id travels along.
+ * arrives as partial data. Each call is timed for `/metrics`, the request id travels along, and the
+ * identity token of the request's API key goes in its own header (never the key).
  */
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { Fetcher, FetcherRequestInit, FetcherResponse } from '@apollo/utils.fetcher';
@@ -10,6 +11,7 @@ import { request, type Dispatcher } from 'undici';
 import { GraphQLError } from 'graphql';
 import type { Histogram } from 'prom-client';
 import type { SubgraphName } from '../platform/config';
+import { IDENTITY_HEADER } from '../platform/identity';
 import { REQUEST_ID_HEADER } from '../platform/observability';
 
 export type FetchOutcome = 'ok' | 'errors' | 'timeout' | 'unavailable' | 'failed';
@@ -33,8 +35,19 @@ function describe(name: SubgraphName): string {
 
 const MISSING = 'the fields it serves are missing from this answer';
 
-/** Headers the subgraphs need from the client's request: the request id, and an agency's API key. */
-const FORWARDED_HEADERS = [REQUEST_ID_HEADER, 'authorization'];
+/**
+ * What the data sources read of a request's context: the identity token the gateway signed for the
+ * request's API key (gateway/auth/identity-issuer.ts), absent for an anonymous request.
+ */
+export interface GatewayContext {
+  identityToken?: string;
+}
+
+/**
+ * Headers passed on from the client's request: the request id only. The API key (`Authorization`)
+ * never leaves the gateway; the subgraphs get the identity token in IDENTITY_HEADER instead.
+ */
+const FORWARDED_HEADERS = [REQUEST_ID_HEADER];
 
 /** A failed subgraph call, with how it failed for the metrics (not shown to clients). */
 class SubgraphFetchError extends GraphQLError {
@@ -103,7 +116,7 @@ async function undiciFetch(url: string, init: FetcherRequestInit, timeoutMs: num
 }
 
 /** A RemoteGraphQLDataSource with a time limit, subgraph-naming errors, timing and request ids. */
-export class SubgraphDataSource extends RemoteGraphQLDataSource {
+export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   readonly subgraph: SubgraphName;
   private readonly timeoutMs: number;
   private readonly fetchDuration: Histogram<'subgraph' | 'outcome'>;
@@ -117,10 +130,11 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource {
     this.fetchDuration = options.fetchDuration;
   }
 
-  override async process(options: GraphQLDataSourceProcessOptions) {
+  override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>) {
     const incoming = options.kind === 'incoming operation' ? options.incomingRequestContext.request.http?.headers : undefined;
-    for (const header of FORWARDED_HEADERS) {
-      const value = incoming?.get(header);
+    const headers: Array<[string, string | null | undefined]> = FORWARDED_HEADERS.map((header) => [header, incoming?.get(header)]);
+    if (options.kind === 'incoming operation') headers.push([IDENTITY_HEADER, options.context.identityToken]);
+    for (const [header, value] of headers) {
       if (!value) continue;
       const http = options.request.http ?? { method: 'POST', url: this.url, headers: new Headers() };
       http.headers.set(header, value);

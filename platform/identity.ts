@@ -90,6 +90,7 @@ function refusalOf(error: unknown): string {
   if (message.startsWith('jwt audience invalid')) return `it is not meant for the subgraphs (audience must be ${IDENTITY_AUDIENCE})`;
   if (message.startsWith('jwt issuer invalid')) return `it was not issued by the gateway (issuer must be ${IDENTITY_ISSUER})`;
   if (message === 'invalid algorithm') return `it is not signed with ${ALGORITHM}`;
+  if (message === 'jwt signature is required') return `it is not signed (it must be signed with ${ALGORITHM})`;
   return 'it is not a well-formed token';
 }
 

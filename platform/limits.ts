@@ -13,6 +13,9 @@
  * | maxDirectives    | validation (graphql-armor max-directives)  | TOO_MANY_DIRECTIVES | 400    |
  * | `first` 1–100    | once the operation and variables are known | BAD_USER_INPUT      | 400    |
  *
+ * and an operation that cannot run (an unknown operation name, an operation type the schema does
+ * not have) is refused with 400 too, before execution.
+ *
  * The gateway adds what needs the whole supergraph (the cost of a query, gateway/limits.ts) and the
  * per-client rate limit (gateway/http.ts). The settings keep their GATEWAY_ names (GATEWAY_MAX_DEPTH
  * …) and are read by the subgraphs too.
@@ -27,6 +30,7 @@ import {
   getArgumentValues,
   getVariableValues,
   GraphQLError,
+  Kind,
   TypeInfo,
   visit,
   visitWithTypeInfo,
@@ -256,6 +260,37 @@ export function pageSizePlugin<TContext extends BaseContext>(): ApolloServerPlug
           if (!operation || !mentionsFirst(document)) return;
           const pages = pageSizesOf(schema, document, operation, request.variables ?? {});
           if (pages?.outOfRange.length) throw pageSizeError(pages.outOfRange[0]);
+        },
+      };
+    },
+  };
+}
+
+/**
+ * Refuses, with 400, an operation the server cannot run: an unknown or missing operation name, or
+ * an operation type it does not have (a subscription; a mutation on a domain subgraph). graphql-js
+ * does not validate these, and execution would answer them as internal errors (the gateway's
+ * executor with a 500).
+ */
+export function operationResolutionPlugin<TContext extends BaseContext>(): ApolloServerPlugin<TContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ request, document, schema, operation }) {
+          if (!operation) {
+            const operations = document.definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION).length;
+            const message = request.operationName
+              ? `Unknown operation named "${request.operationName}".`
+              : operations > 1
+                ? 'Must provide operationName when the document contains more than one operation.'
+                : 'The document contains no operation.';
+            throw new GraphQLError(message, { extensions: { code: 'OPERATION_RESOLUTION_FAILURE', ...BAD_REQUEST } });
+          }
+          if (!schema.getRootType(operation.operation)) {
+            throw new GraphQLError(`This API has no ${operation.operation} operations.`, {
+              extensions: { code: 'GRAPHQL_VALIDATION_FAILED', ...BAD_REQUEST },
+            });
+          }
         },
       };
     },

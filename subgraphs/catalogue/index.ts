@@ -1,5 +1,4 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
-import { actorFor } from '../kit/auth';
 import { ChangeLog } from '../../publishing/change-log';
 import { DisclosureWriter } from '../../publishing/writer';
 import { runAlone } from '../kit/run-alone';
@@ -19,7 +18,7 @@ export const catalogueSubgraph: SubgraphDefinition<CatalogueContext> = {
     await repository.ensureIndexes();
     await changeLog.ensureIndexes();
     const services = { repository, writer: new DisclosureWriter(all), changeLog };
-    return async ({ authorization }) => createContext(services, await actorFor(catalogue, authorization));
+    return async ({ actor }) => createContext(services, actor);
   },
 };
 

@@ -3,7 +3,7 @@ import type { GraphQLFieldResolver } from 'graphql';
 import type { Collection, Document, IndexDescription } from 'mongodb';
 import type { SubgraphName } from '../../platform/config';
 import { RECORD_TYPES, type RecordTypeName } from '../../model/record-types';
-import { actorFor, isVisible, visibilityFilter, type Actor } from './auth';
+import { isVisible, visibilityFilter, type Actor } from './auth';
 import { byIdLoader } from '../../storage/loaders';
 import { ensureIndexes } from '../../storage/mongo';
 import { keysetPage, type PageArgs } from '../../storage/pagination';
@@ -102,15 +102,15 @@ export function defineDomainSubgraph(
     name,
     dir,
     resolvers: { Query, Agency, ...typeResolvers } as SubgraphDefinition<DomainContext>['resolvers'],
-    async setup({ own, catalogue }) {
+    async setup({ own }) {
       for (const spec of specs) {
         const collection = own.collection<StoredEnvelope>(RECORD_TYPES[spec.type].collection);
         await ensureEnvelopeIndexes(collection);
         await ensureIndexes(collection as never, spec.indexes ?? []);
         collections.set(spec.type, collection);
       }
-      return async ({ authorization }) => ({
-        actor: await actorFor(catalogue, authorization),
+      return async ({ actor }) => ({
+        actor,
         records: Object.fromEntries(specs.map((spec) => [spec.type, byIdLoader(collectionOf(spec.type))])),
       });
     },
