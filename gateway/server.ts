@@ -68,6 +68,7 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
         name: name as keyof GatewayConfig['subgraphUrls'],
         url: config.subgraphUrls[name as keyof GatewayConfig['subgraphUrls']] ?? url,
         timeoutMs: config.limits.subgraphTimeoutMs,
+        maxBodyBytes: config.limits.maxBodyBytes,
         fetchDuration,
       }),
   });

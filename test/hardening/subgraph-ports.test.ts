@@ -359,3 +359,48 @@ describe('the depth setting on every port', () => {
   });
 });
 
+describe('entity fetches under a small body limit', () => {
+  // GATEWAY_MAX_BODY_BYTES=4096 for every server: 100 representations (~7 KB) no longer fit one call.
+  let small: TestStack;
+  beforeAll(async () => {
+    small = await startTestStack('ports_body', { env: { GATEWAY_MAX_BODY_BYTES: '4096' } });
+    const written = await small.writer.write(sampleRecords('LandTransfer', 100, 13), { status: 'PUBLISHED' });
+    expect(written.rejected).toEqual([]);
+  });
+  afterAll(async () => {
+    await small?.close();
+  });
+
+  /** Calls the gateway made to the land subgraph so far (its fetch histogram's count). */
+  const landCalls = async () => {
+    const text = await (await fetch(`${small.gatewayUrl}metrics`)).text();
+    const match = /gateway_subgraph_fetch_duration_seconds_count\{[^}]*subgraph="land"[^}]*\} (\d+)/.exec(text);
+    return match ? Number(match[1]) : 0;
+  };
+
+  it('are sent in batches that fit, and answered as one, in order', async () => {
+    const own = await small.query<{ landTransfers: { edges: Array<{ node: { id: string; finalPrice: { yuan: string } } }> } }>(
+      '{ landTransfers(first: 100) { edges { node { id finalPrice { yuan } } } } }',
+    );
+    expect(own.errors).toBeUndefined();
+    const prices = new Map(own.data?.landTransfers.edges.map(({ node }) => [node.id, node.finalPrice]));
+    expect(prices.size).toBe(100);
+
+    const before = await landCalls();
+    const joined = await small.query<{ catalogue: { edges: Array<{ node: { id: string; finalPrice: { yuan: string } } }> } }>(
+      '{ catalogue(first: 100, filter: { types: [LandTransfer] }) { edges { node { id ... on LandTransfer { finalPrice { yuan } } } } } }',
+    );
+    expect(joined.errors).toBeUndefined();
+    expect(joined.data?.catalogue.edges).toHaveLength(100);
+    for (const { node } of joined.data?.catalogue.edges ?? []) expect(node.finalPrice).toEqual(prices.get(node.id));
+    expect((await landCalls()) - before).toBeGreaterThanOrEqual(2);
+
+    // The same fetch in one call is what the land port refuses.
+    const whole = await postJson(small.subgraphUrls.land as string, {
+      query: 'query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on LandTransfer { finalPrice { yuan } } } }',
+      variables: { representations: [...prices.keys()].map((id) => ({ __typename: 'LandTransfer', id })) },
+    });
+    expect(whole.status).toBe(413);
+    expect(whole.json.errors?.[0].extensions).toEqual({ code: 'PAYLOAD_TOO_LARGE', limit: 'maxBodyBytes', allowed: 4096 });
+  });
+});
