@@ -1,33 +1,17 @@
 /**
- * The HTTP side of the gateway's `/graphql`, before Apollo Server sees a request: per-client rate
- * limiting (429 with the IETF `RateLimit` and `RateLimit-Policy` headers), the content types a
- * POST may carry (415 otherwise), the body size limit (413) and malformed JSON (400), every refusal
- * with a GraphQL-shaped JSON body; and the gateway's readiness: every subgraph is ready.
+ * The HTTP side of the gateway's `/graphql` that is the gateway's alone: per-client rate limiting
+ * (429 with the IETF `RateLimit` and `RateLimit-Policy` headers, a GraphQL-shaped JSON body); and
+ * the gateway's readiness: its key store answers and every subgraph is ready. The content types a
+ * POST may carry (415), the body size limit (413) and malformed JSON (400) are shared with the
+ * subgraphs (platform/limits.ts).
  */
-import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'express';
-import express from 'express';
+import type { RequestHandler } from 'express';
 import { MemoryStore, rateLimit } from 'express-rate-limit';
+import type { Db } from 'mongodb';
 import { SUBGRAPH_NAMES, type SubgraphName } from '../platform/config';
-import { markRejected, reasonOf, type Readiness } from '../platform/observability';
+import { sendGraphQLError } from '../platform/limits';
+import { reasonOf, withTimeout, type Readiness } from '../platform/observability';
 import type { GatewayLimits } from './config';
-
-const GRAPHQL_RESPONSE = 'application/graphql-response+json';
-
-/**
- * Sends `{ errors: [...] }` with the status, in the media type the client accepts
- * (`application/graphql-response+json` when it asks for it, else `application/json`).
- */
-export function sendGraphQLError(
-  req: Request,
-  res: Response,
-  status: number,
-  message: string,
-  extensions: Record<string, unknown>,
-): void {
-  markRejected(req, String(extensions.code));
-  const type = req.accepts(['application/json', GRAPHQL_RESPONSE]) === GRAPHQL_RESPONSE ? GRAPHQL_RESPONSE : 'application/json';
-  res.status(status).type(`${type}; charset=utf-8`).send(JSON.stringify({ errors: [{ message, extensions }] }));
-}
 
 export interface RateLimiter {
   middleware: RequestHandler;
@@ -60,56 +44,24 @@ export function clientRateLimit(limits: GatewayLimits): RateLimiter {
   return { middleware, shutdown: () => store.shutdown() };
 }
 
-/** A POST must carry JSON (GraphQL over HTTP); anything else is refused with 415 before parsing. */
-export const requireJsonBody: RequestHandler = (req, res, next) => {
-  if (req.method !== 'POST' || req.is('application/json')) {
-    next();
-    return;
-  }
-  const given = req.headers['content-type'] ?? 'none';
-  sendGraphQLError(req, res, 415, `Unsupported content type ${JSON.stringify(given)}: a POST to /graphql must send application/json.`, {
-    code: 'UNSUPPORTED_MEDIA_TYPE',
-  });
-};
+/** How long `/ready` waits for the key store's answer to a ping. */
+const KEY_STORE_PING_TIMEOUT_MS = 2_000;
 
-/** express.json with the configured size limit. */
-export function jsonBody(limits: GatewayLimits): RequestHandler {
-  return express.json({ limit: limits.maxBodyBytes });
-}
-
-interface BodyParserError extends Error {
-  type?: string;
-  status?: number;
-  statusCode?: number;
-  limit?: number;
-  length?: number;
-}
-
-/** Turns body-parser failures (and anything unexpected) into GraphQL-shaped JSON errors. */
-export function bodyErrors(limits: GatewayLimits): ErrorRequestHandler {
-  return (error: BodyParserError, req, res, next) => {
-    if (res.headersSent) {
-      next(error);
-      return;
-    }
-    if (error.type === 'entity.too.large') {
-      sendGraphQLError(req, res, 413, `The request body is larger than ${limits.maxBodyBytes} bytes, the limit (maxBodyBytes).`, {
-        code: 'PAYLOAD_TOO_LARGE',
-        limit: 'maxBodyBytes',
-        allowed: limits.maxBodyBytes,
-      });
-      return;
-    }
-    if (error.type === 'entity.parse.failed') {
-      sendGraphQLError(req, res, 400, 'The request body is not valid JSON.', { code: 'BAD_REQUEST' });
-      return;
-    }
-    const status = error.status ?? error.statusCode ?? 500;
-    if (status >= 400 && status < 500) {
-      sendGraphQLError(req, res, status, `The request could not be read: ${error.message}`, { code: 'BAD_REQUEST' });
-      return;
-    }
-    sendGraphQLError(req, res, 500, 'Internal server error.', { code: 'INTERNAL_SERVER_ERROR' });
+/**
+ * The gateway is ready when its key store answers a ping and every subgraph's `/ready` answers 200
+ * within `timeoutMs`.
+ */
+export function gatewayReadiness(keyStore: Db, subgraphUrls: Record<SubgraphName, string>, timeoutMs: number): () => Promise<Readiness> {
+  const subgraphs = subgraphReadiness(subgraphUrls, timeoutMs);
+  return async () => {
+    const [own, others] = await Promise.all([
+      withTimeout(keyStore.command({ ping: 1 }, { timeoutMS: KEY_STORE_PING_TIMEOUT_MS }), KEY_STORE_PING_TIMEOUT_MS + 200, 'MongoDB').then(
+        () => ({ ready: true }),
+        (error: unknown) => ({ ready: false, reason: reasonOf(error) }),
+      ),
+      subgraphs(),
+    ]);
+    return { ready: own.ready && others.ready, checks: { 'mongodb:gateway': own, ...others.checks } };
   };
 }
 

@@ -1,4 +1,5 @@
 import { ConfigError } from '../platform/config';
+import { closeMongoClients } from '../storage/mongo';
 import { loadGatewayConfig } from './config';
 import { startGateway } from './server';
 
@@ -7,7 +8,12 @@ async function main(): Promise<void> {
   const gateway = await startGateway(loadGatewayConfig());
   process.stdout.write(`gateway ready: explorer at ${gateway.url}, GraphQL at ${gateway.url}graphql\n`);
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => void gateway.stop().finally(() => process.exit(0)));
+    process.once(signal, () =>
+      void gateway
+        .stop()
+        .then(closeMongoClients)
+        .finally(() => process.exit(0)),
+    );
   }
 }
 

@@ -1,14 +1,9 @@
 /**
- * The limits a public GraphQL endpoint needs, each answered with a GraphQL error that carries a
- * code and names the limit and its allowed value:
+ * The gateway's own limits, on top of the document limits it shares with every subgraph
+ * (platform/limits.ts: body size, tokens, selections, depth, aliases, directives, `first`):
  *
  * | limit            | checked                                    | code                |
  * |------------------|--------------------------------------------|---------------------|
- * | maxTokens        | while parsing (graphql-js `maxTokens`)     | QUERY_TOO_LARGE     |
- * | maxSelections    | validation (Apollo's recursive selections) | QUERY_TOO_LARGE     |
- * | maxDepth         | validation (graphql-armor max-depth)       | QUERY_TOO_DEEP      |
- * | maxAliases       | validation (graphql-armor max-aliases)     | TOO_MANY_ALIASES    |
- * | maxDirectives    | validation (graphql-armor max-directives)  | TOO_MANY_DIRECTIVES |
  * | maxCost, `first` | after validation, with the variables       | QUERY_TOO_COMPLEX,  |
  * |                  | (graphql-query-complexity)                 | BAD_USER_INPUT      |
  *
@@ -20,109 +15,30 @@
  * spread, and of the type conditions on an interface only the dearest counts.
  */
 import type { ApolloServerOptions, ApolloServerPlugin, BaseContext } from '@apollo/server';
-import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
-import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
-import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
 import {
-  getArgumentValues,
   getNamedType,
   getNullableType,
-  getVariableValues,
   GraphQLError,
   isCompositeType,
   isListType,
   Kind,
-  TypeInfo,
-  visit,
-  visitWithTypeInfo,
   type DocumentNode,
   type FieldNode,
   type FragmentDefinitionNode,
-  type GraphQLFormattedError,
   type GraphQLSchema,
   type OperationDefinitionNode,
   type SelectionSetNode,
-  type ValidationContext,
-  type ValidationRule,
 } from 'graphql';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../storage/pagination';
+import {
+  DEFAULT_PAGE_SIZE,
+  documentLimitServerOptions,
+  limitError,
+  operationResolutionPlugin,
+  pageSizeError,
+  pageSizesOf,
+} from '../platform/limits';
 import type { GatewayLimits } from './config';
-
-export type LimitName = 'maxTokens' | 'maxSelections' | 'maxDepth' | 'maxAliases' | 'maxDirectives' | 'maxCost';
-
-const BAD_REQUEST = { http: { status: 400 } };
-
-/** An error of a limit: code, message naming the limit and its value, and the numbers. */
-export function limitError(code: string, limit: LimitName, allowed: number, message: string, actual?: number): GraphQLError {
-  return new GraphQLError(message, {
-    extensions: { code, limit, allowed, ...(actual === undefined ? {} : { actual }), ...BAD_REQUEST },
-  });
-}
-
-/** graphql-armor reports "… limit of N exceeded, found M."; the found count is taken from there. */
-function foundIn(error: GraphQLError): number | undefined {
-  const match = /found (\d+)/.exec(error.message);
-  return match ? Number(match[1]) : undefined;
-}
-
-function armorRule(
-  make: (options: {
-    n: number;
-    propagateOnRejection: boolean;
-    onReject: Array<(context: ValidationContext | null, error: GraphQLError) => void>;
-  }) => ValidationRule,
-  allowed: number,
-  report: (actual: number | undefined) => GraphQLError,
-): ValidationRule {
-  return make({
-    n: allowed,
-    propagateOnRejection: false,
-    onReject: [(context, error) => context?.reportError(report(foundIn(error)))],
-  });
-}
-
-/** Validation rules for depth, aliases and directives; they run after the standard rules pass. */
-export function limitValidationRules(limits: GatewayLimits): ValidationRule[] {
-  return [
-    armorRule(
-      (options) => maxDepthRule({ ...options, flattenFragments: true, ignoreIntrospection: true }),
-      limits.maxDepth,
-      (actual) =>
-        limitError(
-          'QUERY_TOO_DEEP',
-          'maxDepth',
-          limits.maxDepth,
-          `Query depth ${actual ?? 'above the limit'} exceeds the limit of ${limits.maxDepth} nested fields (maxDepth).`,
-          actual,
-        ),
-    ),
-    armorRule(
-      (options) => maxAliasesRule({ ...options, allowList: [] }),
-      limits.maxAliases,
-      (actual) =>
-        limitError(
-          'TOO_MANY_ALIASES',
-          'maxAliases',
-          limits.maxAliases,
-          `The query uses ${actual ?? 'more'} aliases; the limit is ${limits.maxAliases} aliases per operation (maxAliases), counted through every fragment spread.`,
-          actual,
-        ),
-    ),
-    armorRule(
-      (options) => maxDirectivesRule(options),
-      limits.maxDirectives,
-      (actual) =>
-        limitError(
-          'TOO_MANY_DIRECTIVES',
-          'maxDirectives',
-          limits.maxDirectives,
-          `The query uses ${actual ?? 'more'} directives; the limit is ${limits.maxDirectives} directives per operation (maxDirectives).`,
-          actual,
-        ),
-    ),
-  ];
-}
 
 /**
  * The page size of every `edges` selection: the `first` (or its default) of the connection field it
@@ -136,15 +52,13 @@ function edgesPageSizes(
   operation: OperationDefinitionNode,
   variables: Record<string, unknown>,
 ): { sizes: Map<FieldNode, number>; badFirsts: unknown[] } | undefined {
-  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables);
-  if (coerced.errors?.length || !coerced.coerced) return undefined;
-  const values = coerced.coerced;
+  const pages = pageSizesOf(schema, document, operation, variables);
+  if (!pages) return undefined;
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const definition of document.definitions) {
     if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
   }
   const sizes = new Map<FieldNode, number>();
-  const badFirsts: unknown[] = [];
   const markEdges = (selectionSet: SelectionSetNode | undefined, size: number, seen: Set<string>) => {
     for (const selection of selectionSet?.selections ?? []) {
       if (selection.kind === Kind.FIELD) {
@@ -157,29 +71,8 @@ function edgesPageSizes(
       }
     }
   };
-  const typeInfo = new TypeInfo(schema);
-  visit(
-    document,
-    visitWithTypeInfo(typeInfo, {
-      Field(node) {
-        const definition = typeInfo.getFieldDef();
-        if (!definition?.args.some((arg) => arg.name === 'first')) return;
-        let first: unknown;
-        try {
-          first = getArgumentValues(definition, node, values).first ?? DEFAULT_PAGE_SIZE;
-        } catch {
-          return; // a variable of another operation: not this request's concern
-        }
-        let size = first as number;
-        if (!Number.isInteger(first) || size < 1 || size > MAX_PAGE_SIZE) {
-          badFirsts.push(first);
-          size = MAX_PAGE_SIZE;
-        }
-        markEdges(node.selectionSet, size, new Set());
-      },
-    }),
-  );
-  return { sizes, badFirsts };
+  for (const [connection, size] of pages.sizes) markEdges(connection.selectionSet, size, new Set());
+  return { sizes, badFirsts: pages.outOfRange };
 }
 
 /** The cost estimator described at the top of this file. */
@@ -278,12 +171,7 @@ export function costLimitPlugin(limits: GatewayLimits): ApolloServerPlugin {
             return;
           }
           if (!result) return;
-          const [badFirst] = result.badFirsts;
-          if (result.badFirsts.length) {
-            throw new GraphQLError(`Invalid value for "first": must be between 1 and ${MAX_PAGE_SIZE}; got ${String(badFirst)}`, {
-              extensions: { code: 'BAD_USER_INPUT', argument: 'first', rule: 'range', ...BAD_REQUEST },
-            });
-          }
+          if (result.badFirsts.length) throw pageSizeError(result.badFirsts[0]);
           if (result.cost > limits.maxCost) {
             throw limitError(
               'QUERY_TOO_COMPLEX',
@@ -301,85 +189,14 @@ export function costLimitPlugin(limits: GatewayLimits): ApolloServerPlugin {
   };
 }
 
-/**
- * Refuses, with 400, an operation the gateway cannot run: an unknown or missing operation name, or
- * an operation type this API does not have (a subscription). graphql-js does not validate these, and
- * the gateway's executor would answer them with a 500.
- */
-export function operationResolutionPlugin(): ApolloServerPlugin {
-  return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ request, document, schema, operation }) {
-          if (!operation) {
-            const operations = document.definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION).length;
-            const message = request.operationName
-              ? `Unknown operation named "${request.operationName}".`
-              : operations > 1
-                ? 'Must provide operationName when the document contains more than one operation.'
-                : 'The document contains no operation.';
-            throw new GraphQLError(message, { extensions: { code: 'OPERATION_RESOLUTION_FAILURE', ...BAD_REQUEST } });
-          }
-          if (!schema.getRootType(operation.operation)) {
-            throw new GraphQLError(`This API has no ${operation.operation} operations.`, {
-              extensions: { code: 'GRAPHQL_VALIDATION_FAILED', ...BAD_REQUEST },
-            });
-          }
-        },
-      };
-    },
-  };
-}
-
-/** ApolloServer options that apply the limits: spread them into the server's configuration. */
+/** ApolloServer options that apply every limit of the gateway: spread them into its configuration. */
 export function limitServerOptions(
   limits: GatewayLimits,
 ): Pick<ApolloServerOptions<BaseContext>, 'parseOptions' | 'maxRecursiveSelections' | 'validationRules'> & {
   plugins: ApolloServerPlugin[];
 } {
   return {
-    parseOptions: { maxTokens: limits.maxTokens },
-    maxRecursiveSelections: limits.maxSelections,
-    validationRules: limitValidationRules(limits),
+    ...documentLimitServerOptions(limits),
     plugins: [operationResolutionPlugin(), costLimitPlugin(limits)],
   };
-}
-
-/**
- * How limit errors reach clients: Apollo Server reports validation failures with the code
- * GRAPHQL_VALIDATION_FAILED and parse failures with GRAPHQL_PARSE_FAILED; a failure that is one of
- * our limits keeps the limit's own code, and the two limits enforced by graphql-js and Apollo get a
- * message naming the limit. Undefined for every other error.
- */
-export function formatLimitError(
-  formatted: GraphQLFormattedError,
-  error: unknown,
-  limits: GatewayLimits,
-): GraphQLFormattedError | undefined {
-  const original = error instanceof GraphQLError ? (error.originalError ?? error) : undefined;
-  const extensions = original instanceof GraphQLError ? original.extensions : undefined;
-  if (extensions?.limit && typeof extensions.code === 'string') {
-    const { http: _http, ...shown } = extensions;
-    return { ...formatted, message: (original as GraphQLError).message, extensions: shown };
-  }
-  if (formatted.extensions?.code === 'GRAPHQL_PARSE_FAILED' && /Document contains more tha[nt] \d+ tokens/.test(formatted.message)) {
-    return {
-      message: `The query has more than ${limits.maxTokens} tokens, the limit of tokens in a document (maxTokens).`,
-      extensions: { code: 'QUERY_TOO_LARGE', limit: 'maxTokens', allowed: limits.maxTokens },
-    };
-  }
-  if (formatted.extensions?.code === 'GRAPHQL_VALIDATION_FAILED' && formatted.message === 'Validation aborted.') {
-    // graphql-js gives up on a document whose repeated fields would cost too much to compare.
-    return {
-      message: 'The query repeats the same fields or fragments too often to be validated; send each field once.',
-      extensions: { code: 'QUERY_TOO_LARGE', limit: 'validationWork' },
-    };
-  }
-  if (formatted.extensions?.validationErrorCode === 'MAX_RECURSIVE_SELECTIONS_EXCEEDED') {
-    return {
-      message: `The query has more than ${limits.maxSelections} selections once its fragments are expanded (maxSelections).`,
-      extensions: { code: 'QUERY_TOO_LARGE', limit: 'maxSelections', allowed: limits.maxSelections },
-    };
-  }
-  return undefined;
 }

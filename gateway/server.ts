@@ -16,10 +16,13 @@ import { formatError } from './errors';
 import { explorerRouter } from './portal/explorer';
 import { exportsRouter } from './portal/exports';
 import { feedsRouter } from './portal/feeds';
-import { bodyErrors, clientRateLimit, jsonBody, requireJsonBody, subgraphReadiness } from './http';
-import { formatLimitError, limitServerOptions } from './limits';
+import { bodyErrors, formatLimitError, jsonBody, requireJsonBody } from '../platform/limits';
+import { IdentityIssuer } from './auth/identity-issuer';
+import { openApiKeys } from './auth/open';
+import { clientRateLimit, gatewayReadiness } from './http';
+import { limitServerOptions } from './limits';
 import { gatewayObservability } from './observability';
-import { SubgraphDataSource } from './subgraph-source';
+import { SubgraphDataSource, type GatewayContext } from './subgraph-source';
 
 /** How long `/ready` waits for each subgraph's `/ready` (which waits up to 2 s for MongoDB). */
 const READY_TIMEOUT_MS = 3_000;
@@ -54,6 +57,9 @@ function installScalarParsers(schema: GraphQLSchema): void {
 /** Starts the gateway: the composed supergraph, served over HTTP with the explorer at `/`. */
 export async function startGateway(config: GatewayConfig, options: GatewayOptions = {}): Promise<RunningGateway> {
   const { logger, metrics, fetchDuration } = gatewayObservability({ level: config.logLevel, stream: options.logStream });
+  // Keys are checked here, against the gateway's own store; the subgraphs get a signed identity.
+  const keys = await openApiKeys(config.keyStore, config.subgraphUrls.catalogue, config.limits.subgraphTimeoutMs);
+  const issuer = new IdentityIssuer(keys.manager, keys.agencies, config.identitySecret);
   const gateway = new ApolloGateway({
     supergraphSdl: readFileSync(config.supergraphPath, 'utf8'),
     logger,
@@ -62,6 +68,7 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
         name: name as keyof GatewayConfig['subgraphUrls'],
         url: config.subgraphUrls[name as keyof GatewayConfig['subgraphUrls']] ?? url,
         timeoutMs: config.limits.subgraphTimeoutMs,
+        maxBodyBytes: config.limits.maxBodyBytes,
         fetchDuration,
       }),
   });
@@ -73,7 +80,7 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
   httpServer.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
   httpServer.headersTimeout = KEEP_ALIVE_TIMEOUT_MS + 1_000;
   const limits = limitServerOptions(config.limits);
-  const server = new ApolloServer({
+  const server = new ApolloServer<GatewayContext>({
     gateway,
     logger,
     // The entry points own the signals: they stop the server (draining requests), then exit.
@@ -99,8 +106,10 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
 
   const rateLimiter = clientRateLimit(config.limits);
   app.use(requestObservability({ logger, metrics, graphqlPath: (path) => path === '/graphql' }));
-  app.use(operationsRouter({ check: subgraphReadiness(config.subgraphUrls, READY_TIMEOUT_MS), metrics }));
-  const context = async ({ req }: { req: express.Request }) => withRequestRecord({}, req);
+  app.use(operationsRouter({ check: gatewayReadiness(keys.store.keys.db, config.subgraphUrls, READY_TIMEOUT_MS), metrics }));
+  // The key is checked once per request (remembered a few seconds); the data sources send the token.
+  const context = async ({ req }: { req: express.Request }): Promise<GatewayContext> =>
+    withRequestRecord({ identityToken: await issuer.tokenFor(req.headers.authorization) }, req);
   app.use('/graphql', rateLimiter.middleware, requireJsonBody, jsonBody(config.limits), expressMiddleware(server, { context }));
   app.use('/graphql', bodyErrors(config.limits));
   // Feeds and exports read through this server's own GraphQL API (gateway/own-api.ts).

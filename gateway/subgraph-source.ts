@@ -2,7 +2,9 @@
  * How the gateway calls a subgraph: undici's `request` (which keeps connections alive and honours the
  * subgraph's `Keep-Alive: timeout` hint), abandoned after the configured time, with failures
  * reported as GraphQL errors that name the subgraph and its domain, so the rest of an answer still
- * arrives as partial data. Each call is timed for `/metrics`, and the request id travels along.
+ * arrives as partial data. Each call is timed for `/metrics`, the request id travels along, the
+ * identity token of the request's API key goes in its own header (never the key), and an entity
+ * fetch too large for the subgraphs' body limit is sent in batches that fit.
  */
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { Fetcher, FetcherRequestInit, FetcherResponse } from '@apollo/utils.fetcher';
@@ -10,6 +12,7 @@ import { request, type Dispatcher } from 'undici';
 import { GraphQLError } from 'graphql';
 import type { Histogram } from 'prom-client';
 import type { SubgraphName } from '../platform/config';
+import { IDENTITY_HEADER } from '../platform/identity';
 import { REQUEST_ID_HEADER } from '../platform/observability';
 
 export type FetchOutcome = 'ok' | 'errors' | 'timeout' | 'unavailable' | 'failed';
@@ -18,6 +21,8 @@ export interface SubgraphSourceOptions {
   name: SubgraphName;
   url: string;
   timeoutMs: number;
+  /** The subgraphs' body limit (GATEWAY_MAX_BODY_BYTES): entity fetches are split to stay under it. */
+  maxBodyBytes: number;
   fetchDuration: Histogram<'subgraph' | 'outcome'>;
 }
 
@@ -33,8 +38,67 @@ function describe(name: SubgraphName): string {
 
 const MISSING = 'the fields it serves are missing from this answer';
 
-/** Headers the subgraphs need from the client's request: the request id, and an agency's API key. */
-const FORWARDED_HEADERS = [REQUEST_ID_HEADER, 'authorization'];
+/**
+ * What the data sources read of a request's context: the identity token the gateway signed for the
+ * request's API key (gateway/auth/identity-issuer.ts), absent for an anonymous request.
+ */
+export interface GatewayContext {
+  identityToken?: string;
+}
+
+/**
+ * Headers passed on from the client's request: the request id only. The API key (`Authorization`)
+ * never leaves the gateway; the subgraphs get the identity token in IDENTITY_HEADER instead.
+ */
+const FORWARDED_HEADERS = [REQUEST_ID_HEADER];
+
+/** Room left in a body for what surrounds the representations (braces, names, other variables' slack). */
+const BODY_MARGIN_BYTES = 1_024;
+
+type Representation = unknown;
+
+/**
+ * The representations of an entity fetch in consecutive batches whose JSON fits `budget` bytes each
+ * (a representation larger than the budget goes alone); one batch when they all fit.
+ */
+export function representationBatches(representations: readonly Representation[], budget: number): Representation[][] {
+  const batches: Representation[][] = [];
+  let batch: Representation[] = [];
+  let size = 2;
+  for (const representation of representations) {
+    const bytes = Buffer.byteLength(JSON.stringify(representation)) + 1;
+    if (batch.length && size + bytes > budget) {
+      batches.push(batch);
+      batch = [];
+      size = 2;
+    }
+    batch.push(representation);
+    size += bytes;
+  }
+  if (batch.length) batches.push(batch);
+  return batches;
+}
+
+/** What a subgraph call answers, as the gateway reads it. */
+type SubgraphResponse = Awaited<ReturnType<RemoteGraphQLDataSource['process']>>;
+
+/** The answers of the batches of one entity fetch as one answer: entities in order, error paths moved along. */
+function mergeEntityResponses(responses: SubgraphResponse[], batches: Representation[][]): SubgraphResponse {
+  const entities: unknown[] = [];
+  const errors: NonNullable<SubgraphResponse['errors']>[number][] = [];
+  let offset = 0;
+  responses.forEach((response, i) => {
+    const found = response.data?._entities;
+    entities.push(...(Array.isArray(found) ? found : batches[i].map(() => null)));
+    for (const error of response.errors ?? []) {
+      const [first, index, ...rest] = error.path ?? [];
+      errors.push(first === '_entities' && typeof index === 'number' ? { ...error, path: [first, index + offset, ...rest] } : error);
+    }
+    offset += batches[i].length;
+  });
+  const merged: SubgraphResponse = { ...responses[0], data: { ...responses[0].data, _entities: entities } };
+  return errors.length ? { ...merged, errors } : { ...merged, errors: undefined };
+}
 
 /** A failed subgraph call, with how it failed for the metrics (not shown to clients). */
 class SubgraphFetchError extends GraphQLError {
@@ -103,10 +167,11 @@ async function undiciFetch(url: string, init: FetcherRequestInit, timeoutMs: num
 }
 
 /** A RemoteGraphQLDataSource with a time limit, subgraph-naming errors, timing and request ids. */
-export class SubgraphDataSource extends RemoteGraphQLDataSource {
+export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   readonly subgraph: SubgraphName;
   private readonly timeoutMs: number;
   private readonly fetchDuration: Histogram<'subgraph' | 'outcome'>;
+  private readonly maxBodyBytes: number;
 
   constructor(options: SubgraphSourceOptions) {
     const timeoutMs = options.timeoutMs;
@@ -115,17 +180,43 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource {
     this.subgraph = options.name;
     this.timeoutMs = timeoutMs;
     this.fetchDuration = options.fetchDuration;
+    this.maxBodyBytes = options.maxBodyBytes;
   }
 
-  override async process(options: GraphQLDataSourceProcessOptions) {
+  override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>) {
     const incoming = options.kind === 'incoming operation' ? options.incomingRequestContext.request.http?.headers : undefined;
-    for (const header of FORWARDED_HEADERS) {
-      const value = incoming?.get(header);
+    const headers: Array<[string, string | null | undefined]> = FORWARDED_HEADERS.map((header) => [header, incoming?.get(header)]);
+    if (options.kind === 'incoming operation') headers.push([IDENTITY_HEADER, options.context.identityToken]);
+    for (const [header, value] of headers) {
       if (!value) continue;
       const http = options.request.http ?? { method: 'POST', url: this.url, headers: new Headers() };
       http.headers.set(header, value);
       options.request.http = http;
     }
+    // An entity fetch whose representations would take the body past the subgraph's limit goes in
+    // several calls (a page of pages can name tens of thousands of records), answered as one.
+    const { query, variables } = options.request;
+    const representations = variables?.representations;
+    if (query && Array.isArray(representations) && representations.length > 1) {
+      const { representations: _all, ...others } = variables ?? {};
+      const budget = this.maxBodyBytes - Buffer.byteLength(query) - Buffer.byteLength(JSON.stringify(others)) - BODY_MARGIN_BYTES;
+      const batches = representationBatches(representations, Math.max(budget, 1));
+      if (batches.length > 1) {
+        const responses = await Promise.all(
+          batches.map((batch) =>
+            this.fetchOnce({
+              ...options,
+              request: { ...options.request, variables: { ...others, representations: batch }, http: options.request.http && { ...options.request.http } },
+            }),
+          ),
+        );
+        return mergeEntityResponses(responses, batches);
+      }
+    }
+    return this.fetchOnce(options);
+  }
+
+  private async fetchOnce(options: GraphQLDataSourceProcessOptions<GatewayContext>) {
     const stop = this.fetchDuration.startTimer({ subgraph: this.subgraph });
     try {
       const response = await super.process(options);

@@ -41,3 +41,31 @@ export class ConfigError extends Error {
 export function configProblems(error: z.ZodError): string {
   return error.issues.map((issue) => `  ${issue.path.join('.') || '(root)'}: ${issue.message}`).join('\n');
 }
+
+/** A MongoDB connection string setting. */
+export const mongodbUriSetting = z.string().regex(/^mongodb(\+srv)?:\/\//, 'must be a mongodb:// or mongodb+srv:// URI');
+/** MONGODB_DB_PREFIX: database names are `<prefix>_<subgraph>` (and `<prefix>_gateway`). */
+export const databasePrefixSetting = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{1,40}$/, 'letters, digits, _ and - only, at most 40')
+  .default('disclosure');
+/** A database name setting (`<NAME>_DB`, GATEWAY_DB). */
+export const databaseNameSetting = z.string().regex(/^[A-Za-z0-9_-]{1,60}$/, 'letters, digits, _ and - only');
+
+type Outputs<S extends Record<string, z.ZodType>> = { [K in keyof S]: z.output<S[K]> };
+
+/**
+ * Parses `env` with each schema and returns every result, typed; when any fails, throws one
+ * ConfigError that lists the problems of all of them, so one start reports every wrong variable.
+ */
+export function parseSettings<S extends Record<string, z.ZodType>>(env: NodeJS.ProcessEnv, schemas: S): Outputs<S> {
+  const problems: string[] = [];
+  const values: Partial<Outputs<S>> = {};
+  for (const name of Object.keys(schemas) as Array<keyof S>) {
+    const parsed = schemas[name].safeParse(env);
+    if (parsed.success) values[name] = parsed.data as z.output<S[typeof name]>;
+    else problems.push(configProblems(parsed.error));
+  }
+  if (problems.length) throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
+  return values as Outputs<S>;
+}

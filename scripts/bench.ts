@@ -85,7 +85,8 @@ async function measureStack(engine: Engine, options: BenchOptions, prefix: strin
     const ingests: IngestResult[] = [await ingest(stack.writer, 1, options.baseRecords, log)];
     let records = ingests[0].records;
 
-    const gatewayEnv: NodeJS.ProcessEnv = { ...env };
+    // The gateway processes sign identities with the secret the subgraphs of this stack verify.
+    const gatewayEnv: NodeJS.ProcessEnv = { ...env, IDENTITY_SECRET: stack.identitySecret };
     for (const [name, url] of Object.entries(stack.subgraphUrls)) gatewayEnv[`${name.toUpperCase()}_URL`] = url;
     log('starting the load generator, our gateway (with and without its response cache) and the stock gateway, each in its own process');
     const [load, ours, uncached, stock] = await Promise.all([

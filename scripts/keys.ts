@@ -1,19 +1,31 @@
 /**
  * `npm run keys -- create --agency <code> [--label <text>]`: creates an API key for an agency and
  *   prints it once (only its hash is stored).
- * `npm run keys -- revoke <key id>`: revokes a key at once.
+ * `npm run keys -- revoke <key id>`: revokes a key (the gateway stops honouring it within 5 s).
  * `npm run keys -- list [--agency <code>]`: lists keys (ids, agencies, labels, states; no secrets).
- * Uses MONGODB_URI, or the engine on the same data folder as `npm start`.
+ *
+ * Keys live in the gateway's database (GATEWAY_MONGODB_URI or MONGODB_URI, GATEWAY_DB), or on the
+ * engine of the same data folder as `npm start`. `create` asks the catalogue subgraph at CATALOGUE_URL
+ * (default http://127.0.0.1:4001/, where `npm start` serves it) whether the agency exists: the
+ * agencies are the catalogue's data, read through its API, never from its database.
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { apiKeysOf, createApiKey, revokeApiKey, UnknownAgencyError } from '../subgraphs/kit/auth';
+import { z } from 'zod';
+import { keyStoreSettings } from '../gateway/config';
+import { openApiKeys } from '../gateway/auth/open';
+import { DEFAULT_PORTS, parseSettings } from '../platform/config';
 import { closeMongoClients } from '../storage/mongo';
-import { openDatabases } from './lib/databases';
 import { startEngine } from './lib/engine';
 import { CommandError, runCommand, UsageError } from './lib/cli';
 
 const USAGE = 'usage: npm run keys -- create --agency <code> [--label <text>] | revoke <key id> | list [--agency <code>]';
+/** How long `create` waits for the catalogue subgraph's answer. */
+const CATALOGUE_TIMEOUT_MS = 10_000;
+
+const catalogueSettings = z.object({
+  CATALOGUE_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).default(`http://127.0.0.1:${DEFAULT_PORTS.catalogue}/`),
+});
 
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
@@ -31,21 +43,24 @@ async function main(): Promise<void> {
     log: () => undefined,
   });
   try {
-    const { catalogue } = await openDatabases({ ...process.env, MONGODB_URI: engine.uri });
+    const { keyStore, catalogue } = parseSettings(
+      { ...process.env, MONGODB_URI: engine.uri },
+      { keyStore: keyStoreSettings, catalogue: catalogueSettings },
+    );
+    const { manager } = await openApiKeys(keyStore, catalogue.CATALOGUE_URL, CATALOGUE_TIMEOUT_MS);
     if (command === 'create') {
-      const { id, key } = await createApiKey(catalogue, values.agency as string, values.label as string).catch((error: unknown) => {
-        throw error instanceof UnknownAgencyError ? new CommandError(error.message) : error;
-      });
-      process.stdout.write(`${key}\n`);
-      process.stderr.write(`created key ${id} for ${values.agency}; it is shown only now: store it safely\n`);
+      const created = await manager.create(values.agency as string, values.label as string);
+      if (!created.ok) throw new CommandError(created.message);
+      process.stdout.write(`${created.key}\n`);
+      process.stderr.write(`created key ${created.id} for ${values.agency}; it is shown only now: store it safely\n`);
     } else if (command === 'revoke') {
-      if (!(await revokeApiKey(catalogue, keyId))) {
-        process.stderr.write(`no active key with id ${keyId}\n`);
+      const revoked = await manager.revoke(keyId);
+      if (!revoked.ok) {
+        process.stderr.write(`${revoked.message}\n`);
         process.exitCode = 1;
       } else process.stdout.write(`revoked ${keyId}\n`);
     } else {
-      const keys = await apiKeysOf(catalogue).find(values.agency ? { agencyCode: values.agency } : {}).sort({ createdAt: 1 }).toArray();
-      for (const k of keys) {
+      for (const k of await manager.list(values.agency)) {
         process.stdout.write(`${k._id}\t${k.agencyCode}\t${k.revokedAt ? `revoked ${k.revokedAt.toISOString()}` : 'active'}\t${k.label}\n`);
       }
     }

@@ -1,8 +1,9 @@
 import type { Collection, Document, Filter, Sort } from 'mongodb';
 import { badUserInput } from '../platform/errors';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../platform/limits';
 
-export const DEFAULT_PAGE_SIZE = 20;
-export const MAX_PAGE_SIZE = 100;
+// The bounds of `first` live with the other document limits, which the gateway and every subgraph apply.
+export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE };
 
 export type DisclosureOrder = 'NEWEST_FIRST' | 'OLDEST_FIRST';
 

@@ -34,8 +34,8 @@ const BODY_HEADERS = new Set(['content-length', 'content-type', 'content-encodin
 
 /**
  * Runs `query` with `variables` on the gateway's server as if `req` had POSTed it to /graphql: the
- * request's headers travel along (the subgraph data sources forward `Authorization` and the request
- * id from there) and the context is built as /graphql builds it.
+ * request's headers travel along (the request id goes on to the subgraphs) and the context is built
+ * as /graphql builds it (its API key checked, the identity token the subgraphs get made from it).
  */
 export async function runOperation<TData, TContext extends BaseContext>(
   api: OwnApi<TContext>,

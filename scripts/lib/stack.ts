@@ -1,7 +1,10 @@
 import type { Db } from 'mongodb';
 import type { Publisher } from '../../publishing/publisher';
+import type { ApiKeyManager } from '../../gateway/auth/api-key-manager';
+import { openApiKeys } from '../../gateway/auth/open';
 import { loadGatewayConfig } from '../../gateway/config';
 import { startGateway } from '../../gateway/server';
+import { generateIdentitySecret } from '../../platform/identity';
 import { allSubgraphs } from '../../subgraphs/registry';
 import { loadSubgraphConfigs } from '../../subgraphs/kit/config';
 import { type SubgraphName } from '../../platform/config';
@@ -15,6 +18,12 @@ export interface Stack {
   subgraphUrls: Partial<Record<SubgraphName, string>>;
   /** Each subgraph's own database (the catalogue's holds the index, agencies and regions). */
   databases: Record<SubgraphName, Db>;
+  /** The gateway's own database: the API keys. */
+  gatewayDatabase: Db;
+  /** The gateway's API keys (create, revoke, list), checking agencies with the catalogue subgraph. */
+  keys: ApiKeyManager;
+  /** IDENTITY_SECRET of this run, shared by the gateway and every subgraph. */
+  identitySecret: string;
   writer: Publisher;
   /** Stops one subgraph (as if it went down); the gateway keeps running. */
   stopSubgraph(name: SubgraphName): Promise<void>;
@@ -33,8 +42,11 @@ export interface StackOptions {
  * talking to the subgraphs over HTTP as in production. `env` carries the settings (see README);
  * `*_PORT=0` picks free ports. Caching follows CACHE_MAX_AGE_SECONDS as in production (60 s unless
  * set; `npm start` uses this): the test stack, the engine-restart test and the benchmark pass 0.
+ * Without IDENTITY_SECRET a random one is made for the run and given to the gateway and every subgraph.
  */
-export async function startStack(env: NodeJS.ProcessEnv, options: StackOptions = {}): Promise<Stack> {
+export async function startStack(given: NodeJS.ProcessEnv, options: StackOptions = {}): Promise<Stack> {
+  const identitySecret = given.IDENTITY_SECRET || generateIdentitySecret();
+  const env: NodeJS.ProcessEnv = { ...given, IDENTITY_SECRET: identitySecret };
   const configs = loadSubgraphConfigs(env);
   const running: RunningSubgraph[] = [];
   const stopAll = async () => {
@@ -53,12 +65,17 @@ export async function startStack(env: NodeJS.ProcessEnv, options: StackOptions =
     const subgraphUrls = Object.fromEntries(running.map((s) => [s.name, s.url]));
     const gatewayEnv: NodeJS.ProcessEnv = { ...env };
     for (const [name, url] of Object.entries(subgraphUrls)) gatewayEnv[`${name.toUpperCase()}_URL`] = url;
-    const gateway = await startGateway(loadGatewayConfig(gatewayEnv), { logStream: options.logStream });
+    const gatewayConfig = loadGatewayConfig(gatewayEnv);
+    const gateway = await startGateway(gatewayConfig, { logStream: options.logStream });
     const databases = await openDatabases(env);
+    const keys = await openApiKeys(gatewayConfig.keyStore, gatewayConfig.subgraphUrls.catalogue, gatewayConfig.limits.subgraphTimeoutMs);
     return {
       gatewayUrl: gateway.url,
       subgraphUrls,
       databases,
+      gatewayDatabase: keys.store.keys.db,
+      keys: keys.manager,
+      identitySecret,
       writer: localPublisher(databases),
       stopSubgraph: async (name) => {
         const index = running.findIndex((s) => s.name === name);

@@ -1,5 +1,4 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
-import { actorFor } from '../kit/auth';
 import { ChangeLog } from '../../publishing/change-log';
 import { localOwner, Publisher } from '../../publishing/publisher';
 import { runAlone } from '../kit/run-alone';
@@ -20,7 +19,7 @@ export const catalogueSubgraph: SubgraphDefinition<CatalogueContext> = {
     await changeLog.ensureIndexes();
     const owners = Object.entries(all).filter(([name]) => name !== 'catalogue').map(([name, db]) => localOwner(name, db));
     const services = { repository, writer: new Publisher(catalogue, owners), changeLog };
-    return async ({ authorization }) => createContext(services, await actorFor(catalogue, authorization));
+    return async ({ actor }) => createContext(services, actor);
   },
 };
 

@@ -101,6 +101,22 @@ export class CatalogueRepository {
     return groupByParent(await this.agencies.find({ parentCode: { $in: [...codes] } }).sort({ _id: 1 }).toArray(), codes);
   }
 
+  /**
+   * The agency and every agency under it (its departments, and theirs), the agency first: whom a
+   * key of the agency may act for. One query per level of the hierarchy.
+   */
+  async scopeOf(code: string): Promise<string[]> {
+    const scope = [code];
+    const seen = new Set(scope);
+    for (let level = [code]; level.length; ) {
+      const children = await this.agencies.find({ parentCode: { $in: level } }, { projection: { _id: 1 } }).sort({ _id: 1 }).toArray();
+      level = children.map((child) => child._id).filter((child) => !seen.has(child));
+      for (const child of level) seen.add(child);
+      scope.push(...level);
+    }
+    return scope;
+  }
+
   async regionsByParents(codes: readonly string[]): Promise<Map<string, StoredRegion[]>> {
     return groupByParent(await this.regions.find({ parentCode: { $in: [...codes] } }).sort({ _id: 1 }).toArray(), codes);
   }

@@ -124,6 +124,7 @@ export const resolvers = {
     parent: (agency: StoredAgency, _args: unknown, context: CatalogueContext) =>
       agency.parentCode ? context.agencies.load(agency.parentCode) : null,
     children: (agency: StoredAgency, _args: unknown, context: CatalogueContext) => context.agencyChildren.load(agency._id),
+    scope: (agency: StoredAgency, _args: unknown, context: CatalogueContext) => context.repository.scopeOf(agency._id),
     region: (agency: StoredAgency, _args: unknown, context: CatalogueContext) => context.regions.load(agency.regionCode),
     disclosures: (agency: StoredAgency, args: CatalogueArgs, context: CatalogueContext) =>
       cataloguePage(args, context, agency._id),

@@ -8,12 +8,14 @@
  *   policy (the shortest wins, `no-store` or no header makes it 0), and the gateway's own
  *   cache-control plugin turns that into its `Cache-Control` header;
  * - on both, `cachePolicyPlugin` makes uncacheable what must never be shared: every request that
- *   carries an `Authorization` header (an agency's key sees its own drafts), every mutation, and
- *   everything when the setting is 0; and caps the rest at the setting.
+ *   carries an `Authorization` header (at the gateway: an agency's key sees its own drafts) or an
+ *   identity token (at a subgraph: what the gateway sends for a key), every mutation, and everything
+ *   when the setting is 0; and caps the rest at the setting.
  */
 import { maybeCacheControlFromInfo } from '@apollo/cache-control-types';
 import type { ApolloServerPlugin, BaseContext, GraphQLRequest } from '@apollo/server';
 import type { GraphQLResolveInfo } from 'graphql';
+import { IDENTITY_HEADER } from '../../platform/identity';
 
 /**
  * The change feed's answers are shared for at most this long (and never longer than the setting):
@@ -23,16 +25,20 @@ import type { GraphQLResolveInfo } from 'graphql';
  */
 export const CHANGE_FEED_MAX_AGE_SECONDS = 5;
 
-/** Whether a request carries an `Authorization` header (valid or not: no chances are taken). */
+/**
+ * Whether a request carries an `Authorization` header or an identity token (valid or not: no
+ * chances are taken).
+ */
 export function isKeyedRequest(request: GraphQLRequest): boolean {
-  return Boolean(request.http?.headers.get('authorization'));
+  const headers = request.http?.headers;
+  return Boolean(headers?.get('authorization') || headers?.get(IDENTITY_HEADER));
 }
 
 /**
  * The rules both the subgraphs and the gateway apply to the overall cache policy of a request:
  * `maxAge` 0 (answered `no-store`, never kept by the response cache) for a request with an
- * `Authorization` header, for mutations and for everything when `maxAgeSeconds` is 0; at most
- * `maxAgeSeconds` otherwise. An answer no subgraph gave a hint for (`{ __typename }`) stays
+ * `Authorization` header or an identity token, for mutations and for everything when `maxAgeSeconds`
+ * is 0; at most `maxAgeSeconds` otherwise. An answer no subgraph gave a hint for (`{ __typename }`) stays
  * uncacheable.
  */
 export function cachePolicyPlugin<TContext extends BaseContext>(maxAgeSeconds: number): ApolloServerPlugin<TContext> {

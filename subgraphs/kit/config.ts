@@ -8,6 +8,8 @@ import {
   SUBGRAPH_NAMES,
   type SubgraphName,
 } from '../../platform/config';
+import { identitySecretSetting } from '../../platform/identity';
+import { documentLimitSettings, type DocumentLimits } from '../../platform/limits';
 import { logLevelSetting, type LogLevel } from '../../platform/observability';
 
 export interface SubgraphConfig {
@@ -25,6 +27,13 @@ export interface SubgraphConfig {
   logLevel: LogLevel;
   /** CACHE_MAX_AGE_SECONDS: the cache hint of a public (anonymous) query's answer; 0 turns it off. */
   cacheMaxAgeSeconds: number;
+  /**
+   * IDENTITY_SECRET: verifies the gateway's identity tokens (platform/identity.ts). Needed to serve
+   * (startSubgraph refuses to start without it), not by the scripts that only open the databases.
+   */
+  identitySecret: string | undefined;
+  /** The document limits the gateway applies too (GATEWAY_MAX_DEPTH …, platform/limits.ts). */
+  limits: DocumentLimits;
 }
 
 const upper = (name: SubgraphName) => name.toUpperCase();
@@ -34,7 +43,10 @@ const upper = (name: SubgraphName) => name.toUpperCase();
  * reports every wrong variable at once:
  *   MONGODB_URI (required), MONGODB_DB_PREFIX (default `disclosure`), HOST (default 127.0.0.1),
  *   LOG_LEVEL (default `info`), CACHE_MAX_AGE_SECONDS (default 60; 0 = off),
- *   <NAME>_PORT, <NAME>_MONGODB_URI, <NAME>_DB for each subgraph.
+ *   <NAME>_PORT, <NAME>_MONGODB_URI, <NAME>_DB for each subgraph, IDENTITY_SECRET (at least 32
+ *   characters; required to serve), and the document limits GATEWAY_MAX_DEPTH, GATEWAY_MAX_ALIASES,
+ *   GATEWAY_MAX_DIRECTIVES, GATEWAY_MAX_TOKENS, GATEWAY_MAX_SELECTIONS, GATEWAY_MAX_BODY_BYTES
+ *   (platform/limits.ts).
  */
 export function loadSubgraphConfigs(env: NodeJS.ProcessEnv = process.env): Record<SubgraphName, SubgraphConfig> {
   const shape: Record<string, z.ZodTypeAny> = {
@@ -53,7 +65,13 @@ export function loadSubgraphConfigs(env: NodeJS.ProcessEnv = process.env): Recor
     shape[`${upper(name)}_DB`] = z.string().regex(/^[A-Za-z0-9_-]{1,60}$/, 'letters, digits, _ and - only').optional();
   }
   const parsed = z.object(shape).safeParse(env);
-  if (!parsed.success) throw new ConfigError(`Invalid configuration:\n${configProblems(parsed.error)}`);
+  // The identity secret and the document limits have typed schemas of their own, reported with the rest.
+  const own = z.object({ IDENTITY_SECRET: identitySecretSetting.optional() }).safeParse(env);
+  const limits = documentLimitSettings.safeParse(env);
+  if (!parsed.success || !own.success || !limits.success) {
+    const problems = [parsed, own, limits].flatMap((result) => (result.success ? [] : [configProblems(result.error)]));
+    throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
+  }
   const values = parsed.data as Record<string, string | number | undefined>;
   const missing = SUBGRAPH_NAMES.filter((name) => !values[`${upper(name)}_MONGODB_URI`] && !values.MONGODB_URI);
   if (missing.length) {
@@ -81,6 +99,8 @@ export function loadSubgraphConfigs(env: NodeJS.ProcessEnv = process.env): Recor
       databases,
       logLevel: values.LOG_LEVEL as LogLevel,
       cacheMaxAgeSeconds: values.CACHE_MAX_AGE_SECONDS as number,
+      identitySecret: own.data.IDENTITY_SECRET,
+      limits: limits.data,
     };
   }
   return configs;

@@ -3,7 +3,7 @@ import type { GraphQLFieldResolver } from 'graphql';
 import type { Collection, Document, IndexDescription } from 'mongodb';
 import type { SubgraphName } from '../../platform/config';
 import { RECORD_TYPES, type RecordTypeName } from '../../model/record-types';
-import { actorFor, isVisible, visibilityFilter, type Actor } from './auth';
+import { isVisible, visibilityFilter, type Actor } from './auth';
 import { OwnerRecordStore } from '../../publishing/owner-store';
 import { byIdLoader } from '../../storage/loaders';
 import { ensureIndexes } from '../../storage/mongo';
@@ -103,7 +103,7 @@ export function defineDomainSubgraph(
     name,
     dir,
     resolvers: { Query, Agency, ...typeResolvers } as SubgraphDefinition<DomainContext>['resolvers'],
-    async setup({ own, catalogue }) {
+    async setup({ own }) {
       for (const spec of specs) {
         const collection = own.collection<StoredEnvelope>(RECORD_TYPES[spec.type].collection);
         await ensureEnvelopeIndexes(collection);
@@ -111,8 +111,8 @@ export function defineDomainSubgraph(
         collections.set(spec.type, collection);
       }
       await new OwnerRecordStore(own, specs.map((spec) => spec.type)).ensureIndexes();
-      return async ({ authorization }) => ({
-        actor: await actorFor(catalogue, authorization),
+      return async ({ actor }) => ({
+        actor,
         records: Object.fromEntries(specs.map((spec) => [spec.type, byIdLoader(collectionOf(spec.type))])),
       });
     },

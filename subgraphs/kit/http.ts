@@ -2,14 +2,17 @@
  * Serves a subgraph over HTTP with Express: GraphQL at `/` (the URL the gateway is given), plus
  * `/health` (the process answers), `/ready` (its MongoDB answers a ping) and `/metrics`, JSON
  * request logs carrying the gateway's request id, and a graceful stop that drains requests in flight.
+ * POSTs are refused as the gateway refuses them (platform/limits.ts): not JSON 415, over the body
+ * limit 413, malformed JSON 400.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ApolloServer, ContextFunction } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware, type ExpressContextFunctionArgument } from '@as-integrations/express5';
-import express, { type ErrorRequestHandler } from 'express';
+import express from 'express';
 import type { Db } from 'mongodb';
+import { bodyErrors, jsonBody, requireJsonBody, type DocumentLimits } from '../../platform/limits';
 import {
   createLogger,
   createMetrics,
@@ -30,8 +33,6 @@ import {
  * never sends a request on a socket being closed under it (the keep-alive race).
  */
 export const SUBGRAPH_KEEP_ALIVE_TIMEOUT_MS = 65_000;
-/** The gateway forwards page-sized entity batches; this bounds what one call may carry. */
-export const SUBGRAPH_MAX_BODY_BYTES = 10 * 1024 * 1024;
 /** How long `/ready` waits for MongoDB's answer to a ping. */
 export const READY_PING_TIMEOUT_MS = 2_000;
 
@@ -59,6 +60,8 @@ export interface ServeOptions<Context extends object> {
   context: ContextFunction<[ExpressContextFunctionArgument], Context>;
   ready: () => Promise<Readiness>;
   log: LogOptions;
+  /** The body size limit (maxBodyBytes) is the gateway's. */
+  limits: DocumentLimits;
 }
 
 /** Starts `server` (not yet started) and listens; `stop()` drains in-flight requests first. */
@@ -76,20 +79,15 @@ export async function serveSubgraph<Context extends object>(
   server.addPlugin(recordingPlugin());
   await server.start();
 
-  const bodyErrors: ErrorRequestHandler = (error: Error & { status?: number; type?: string }, _req, res, next) => {
-    if (res.headersSent) {
-      next(error);
-      return;
-    }
-    const status = error.status && error.status >= 400 && error.status < 500 ? error.status : 500;
-    const code = error.type === 'entity.too.large' ? 'PAYLOAD_TOO_LARGE' : status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR';
-    res.status(status).json({ errors: [{ message: status < 500 ? error.message : 'Internal server error.', extensions: { code } }] });
-  };
-
   app.use(requestObservability({ logger, metrics, graphqlPath: (path) => path === '/' }));
   app.use(operationsRouter({ check: options.ready, metrics }));
-  app.use('/', express.json({ limit: SUBGRAPH_MAX_BODY_BYTES }), expressMiddleware(server, { context: async (args) => withRequestRecord(await options.context(args), args.req) }));
-  app.use(bodyErrors);
+  app.use(
+    '/',
+    requireJsonBody,
+    jsonBody(options.limits),
+    expressMiddleware(server, { context: async (args) => withRequestRecord(await options.context(args), args.req) }),
+  );
+  app.use(bodyErrors(options.limits));
 
   try {
     await new Promise<void>((resolve, reject) => {

@@ -9,9 +9,12 @@ import {
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { Db } from 'mongodb';
+import { actorFromIdentity, type Actor } from './auth';
 import { cachePolicyPlugin } from './caching';
 import type { SubgraphConfig } from './config';
-import type { SubgraphName } from '../../platform/config';
+import { ConfigError, type SubgraphName } from '../../platform/config';
+import { IDENTITY_HEADER, MIN_IDENTITY_SECRET_LENGTH } from '../../platform/identity';
+import { documentLimitServerOptions, formatLimitError, operationResolutionPlugin, pageSizePlugin } from '../../platform/limits';
 import { mongoReadiness, serveSubgraph } from './http';
 import { database } from '../../storage/mongo';
 import { subgraphTypeDefs } from './schema';
@@ -19,8 +22,8 @@ import { scalarResolvers } from '../../model/scalars';
 
 /** What a subgraph needs of the HTTP request to build its context. */
 export interface RequestInfo {
-  /** The `Authorization` header, forwarded by the gateway: an agency's API key. */
-  authorization?: string;
+  /** Who asks, from the gateway's identity token, verified once per request (./auth.ts). */
+  actor: Actor;
 }
 
 /** What makes a subgraph: every subgraph folder exports one of these from its index.ts. */
@@ -62,6 +65,12 @@ export async function startSubgraph<Context extends object>(
   config: SubgraphConfig,
   options: { logStream?: NodeJS.WritableStream } = {},
 ): Promise<RunningSubgraph> {
+  const { identitySecret } = config;
+  if (!identitySecret) {
+    throw new ConfigError(
+      `Invalid configuration:\n  IDENTITY_SECRET: required to serve: at least ${MIN_IDENTITY_SECRET_LENGTH} characters, the gateway's own (npm start makes one per run)`,
+    );
+  }
   const all = Object.fromEntries(
     await Promise.all(
       Object.entries(config.databases).map(async ([name, db]) => [name, await database(db.mongodbUri, db.database)] as const),
@@ -70,8 +79,13 @@ export async function startSubgraph<Context extends object>(
   const createContext = await definition.setup({ own: all[definition.name], catalogue: all.catalogue, all });
   const server = new ApolloServer<Context>({
     schema: buildSchemaOf(definition),
+    // The gateway's document limits, so a call straight to this port is refused as the gateway would.
+    ...documentLimitServerOptions(config.limits),
+    formatError: (formatted, error) => formatLimitError(formatted, error, config.limits) ?? formatted,
     plugins: [
       ...offlinePlugins,
+      operationResolutionPlugin<Context>(),
+      pageSizePlugin<Context>(),
       ApolloServerPluginInlineTraceDisabled(),
       // Public answers carry `Cache-Control: max-age=<setting>, public` (subgraphs/kit/caching.ts).
       ApolloServerPluginCacheControl({ defaultMaxAge: config.cacheMaxAgeSeconds }),
@@ -85,8 +99,9 @@ export async function startSubgraph<Context extends object>(
     name: definition.name,
     host: config.host,
     port: config.port,
-    context: async ({ req }) => createContext({ authorization: req.headers.authorization }),
+    context: async ({ req }) => createContext({ actor: actorFromIdentity(req.headers[IDENTITY_HEADER], identitySecret) }),
     ready: mongoReadiness(all),
+    limits: config.limits,
     log: { level: config.logLevel, stream: options.logStream },
   });
   return { name: definition.name, url, stop };

@@ -5,7 +5,6 @@
  */
 import { parse } from 'csv-parse/sync';
 import { EXAMPLES, KEY_PLACEHOLDER, type ExampleName } from '../../gateway/portal/examples';
-import { createApiKey } from '../../subgraphs/kit/auth';
 import type { ProcurementAwardFields } from '../../subgraphs/finance/repository';
 import type { LandExpropriationFields, LandTransferFields } from '../../subgraphs/land/repository';
 import { disclosure, envelope } from '../support/builders';
@@ -232,7 +231,7 @@ describe('the examples', () => {
     expect(keyed).toEqual(['submitDraft', 'reviewAndPublish']);
     const { submitDraft, reviewAndPublish, changeFeed } = EXAMPLES;
     const agencyCode = submitDraft.variables.submissions[0].envelope.agencyCode;
-    const { key } = await createApiKey(stack.databases.catalogue, agencyCode, 'explorer example');
+    const { key } = await stack.createKey(agencyCode, 'explorer example');
     expect(submitDraft.headers.Authorization).toBe(KEY_PLACEHOLDER);
     const withKey = { Authorization: `Bearer ${key}` };
     const indexNumber = submitDraft.variables.submissions[0].envelope.indexNumber;

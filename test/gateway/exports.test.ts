@@ -7,7 +7,6 @@
  */
 import { parse } from 'csv-parse/sync';
 import { EXPORT_COLUMNS, type ExportRow } from '../../gateway/portal/exports';
-import { createApiKey } from '../../subgraphs/kit/auth';
 import type { DisclosureInput } from '../../model/input';
 import { agencyNamed, disclosure, envelope } from '../support/builders';
 import { request } from '../support/http';
@@ -227,7 +226,7 @@ describe('the NDJSON export', () => {
 
   test("with the agency's key includes its draft (the Authorization header is passed on)", async () => {
     const agency = agencyNamed('岳阳县国土资源局');
-    const { key } = await createApiKey(stack.databases.catalogue, agency._id, 'export test');
+    const { key } = await stack.createKey(agency._id, 'export test');
     const filter = JSON.stringify({ agencyCodes: [agency._id] });
     const anonymous = await download(exportUrl('ndjson', { filter }));
     const withKey = await download(exportUrl('ndjson', { filter }), { headers: { authorization: `Bearer ${key}` } });

@@ -7,7 +7,6 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { entryId, FEED_SIZE } from '../../gateway/portal/feeds';
 import { unifiedSocialCreditCode } from '../../model/agency-code';
-import { createApiKey } from '../../subgraphs/kit/auth';
 import type { DisclosureInput } from '../../model/input';
 import { agencyNamed, disclosure, envelope } from '../support/builders';
 import { request } from '../support/http';
@@ -216,7 +215,7 @@ describe('the Atom feed of an agency', () => {
   });
 
   test("with the agency's key the feed shows its draft too, and is private", async () => {
-    const { key } = await createApiKey(stack.databases.catalogue, AGENCY._id, 'feed test');
+    const { key } = await stack.createKey(AGENCY._id, 'feed test');
     const answer = await request(feedUrl(`agency/${AGENCY._id}.atom`), { headers: { authorization: `Bearer ${key}` } });
     expect(answer.status).toBe(200);
     expect(answer.headers.get('cache-control')).toBe('private, no-cache');
@@ -357,7 +356,7 @@ describe('a withdrawn record', () => {
     const before = await request(atomUrl);
     expect(atom(before.text).entry?.map((e) => e.id)).toEqual([entryId(goes.envelope.indexNumber), entryId(stays.envelope.indexNumber)]);
 
-    const { key } = await createApiKey(stack.databases.catalogue, agencyNamed('岳阳县国土资源局')._id, 'feeds test');
+    const { key } = await stack.createKey(agencyNamed('岳阳县国土资源局')._id, 'feeds test');
     const withdrawn = await stack.query(
       'mutation ($ids: [String!]!) { withdrawDisclosures(indexNumbers: $ids) { status } }',
       { ids: [goes.envelope.indexNumber] },

@@ -12,9 +12,9 @@ import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheContr
 import { loadGatewayConfig } from '../../gateway/config';
 import { startGateway } from '../../gateway/server';
 import type { LandTransferFields } from '../../subgraphs/land/repository';
-import { createApiKey } from '../../subgraphs/kit/auth';
 import { cachePolicyPlugin, CHANGE_FEED_MAX_AGE_SECONDS } from '../../subgraphs/kit/caching';
 import { ConfigError } from '../../platform/config';
+import { IDENTITY_HEADER, signIdentity } from '../../platform/identity';
 import { loadSubgraphConfigs } from '../../subgraphs/kit/config';
 import { agencyNamed, disclosure, envelope } from '../support/builders';
 import { postJson, request, type HttpAnswer } from '../support/http';
@@ -81,17 +81,20 @@ function get(endpoint: string, params: Record<string, unknown>, headers: Record<
 const persisted = (query: string) => ({ persistedQuery: { version: 1, sha256Hash: sha256(query) } });
 
 describe('the CACHE_MAX_AGE_SECONDS setting', () => {
+  // What the gateway needs besides: its key store and the identity secret.
+  const REQUIRED = { MONGODB_URI: 'mongodb://127.0.0.1:1/', IDENTITY_SECRET: 's'.repeat(32) };
+
   it('is 60 by default, 0 turns caching off, and the gateway and subgraphs read the same value', () => {
-    expect(loadGatewayConfig({}).cacheMaxAgeSeconds).toBe(60);
-    expect(loadGatewayConfig({ CACHE_MAX_AGE_SECONDS: '0' }).cacheMaxAgeSeconds).toBe(0);
-    expect(loadGatewayConfig({ CACHE_MAX_AGE_SECONDS: '86400' }).cacheMaxAgeSeconds).toBe(86_400);
+    expect(loadGatewayConfig(REQUIRED).cacheMaxAgeSeconds).toBe(60);
+    expect(loadGatewayConfig({ ...REQUIRED, CACHE_MAX_AGE_SECONDS: '0' }).cacheMaxAgeSeconds).toBe(0);
+    expect(loadGatewayConfig({ ...REQUIRED, CACHE_MAX_AGE_SECONDS: '86400' }).cacheMaxAgeSeconds).toBe(86_400);
     expect(loadSubgraphConfigs({ MONGODB_URI: 'mongodb://127.0.0.1:1/' }).land.cacheMaxAgeSeconds).toBe(60);
     expect(loadSubgraphConfigs({ MONGODB_URI: 'mongodb://127.0.0.1:1/', CACHE_MAX_AGE_SECONDS: '15' }).catalogue.cacheMaxAgeSeconds).toBe(15);
   });
 
   it.each(['-1', '1.5', 'sixty', '86401'])('refuses %j, naming the variable, on the gateway and the subgraphs', (value) => {
-    expect(() => loadGatewayConfig({ CACHE_MAX_AGE_SECONDS: value })).toThrow(ConfigError);
-    expect(() => loadGatewayConfig({ CACHE_MAX_AGE_SECONDS: value })).toThrow(/CACHE_MAX_AGE_SECONDS: must be (a whole number of seconds|from 0 \(off\) to 86400 seconds)/);
+    expect(() => loadGatewayConfig({ ...REQUIRED, CACHE_MAX_AGE_SECONDS: value })).toThrow(ConfigError);
+    expect(() => loadGatewayConfig({ ...REQUIRED, CACHE_MAX_AGE_SECONDS: value })).toThrow(/CACHE_MAX_AGE_SECONDS: must be (a whole number of seconds|from 0 \(off\) to 86400 seconds)/);
     expect(() => loadSubgraphConfigs({ MONGODB_URI: 'mongodb://127.0.0.1:1/', CACHE_MAX_AGE_SECONDS: value })).toThrow(/CACHE_MAX_AGE_SECONDS/);
   });
 });
@@ -130,8 +133,8 @@ describe('the cache policy rules on their own', () => {
 describe(`with CACHE_MAX_AGE_SECONDS=${MAX_AGE}`, () => {
   beforeAll(async () => {
     stack = await startTestStack('caching', { env: { CACHE_MAX_AGE_SECONDS: String(MAX_AGE) } });
-    landKey = (await createApiKey(stack.databases.catalogue, agencyNamed(LAND_BUREAU)._id, 'land bureau')).key;
-    otherKey = (await createApiKey(stack.databases.catalogue, agencyNamed(OTHER_BUREAU)._id, 'another agency')).key;
+    landKey = (await stack.createKey(agencyNamed(LAND_BUREAU)._id, 'land bureau')).key;
+    otherKey = (await stack.createKey(agencyNamed(OTHER_BUREAU)._id, 'another agency')).key;
   });
   afterAll(async () => {
     await stack?.close();
@@ -169,6 +172,12 @@ describe(`with CACHE_MAX_AGE_SECONDS=${MAX_AGE}`, () => {
       const keyed = await postJson(catalogue, { query: QUERY, variables }, bearer(landKey));
       expect(titlesOf(keyed)).toEqual(['缓存头测试记录']);
       expect(keyed.headers.get('cache-control')).toBe('no-store');
+      // What the gateway sends a subgraph for a key: its identity token.
+      const bureau = agencyNamed(LAND_BUREAU)._id;
+      const token = signIdentity({ kind: 'agency', keyId: '0123456789abcdef', agencyCode: bureau, scope: [bureau] }, stack.identitySecret);
+      const vouched = await postJson(catalogue, { query: QUERY, variables }, { [IDENTITY_HEADER]: token });
+      expect(titlesOf(vouched)).toEqual(['缓存头测试记录']);
+      expect(vouched.headers.get('cache-control')).toBe('no-store');
       const land = await postJson(stack.subgraphUrls.land as string, { query: '{ landTransfers(first: 1) { totalCount } }' });
       expect(land.json.errors).toBeUndefined();
       expect(land.headers.get('cache-control')).toBe(PUBLIC);
@@ -177,7 +186,7 @@ describe(`with CACHE_MAX_AGE_SECONDS=${MAX_AGE}`, () => {
     it('is capped by the gateway’s own setting when the subgraphs hint longer, and off when it is 0', async () => {
       const urls = Object.fromEntries(Object.entries(stack.subgraphUrls).map(([name, url]) => [`${name.toUpperCase()}_URL`, url]));
       for (const [setting, expected] of [['10', 'max-age=10, public'], ['0', 'no-store']]) {
-        const gateway = await startGateway(loadGatewayConfig({ ...urls, GATEWAY_PORT: '0', LOG_LEVEL: 'silent', CACHE_MAX_AGE_SECONDS: setting }));
+        const gateway = await startGateway(loadGatewayConfig({ ...stack.env, ...urls, GATEWAY_PORT: '0', CACHE_MAX_AGE_SECONDS: setting }));
         try {
           const endpoint = `${gateway.url}graphql`;
           const first = await postJson(endpoint, { query: QUERY, variables });

@@ -182,6 +182,9 @@ describe('rate limiting per client', () => {
     // `{ __typename }` needs no subgraph, so a gateway alone is enough here.
     gateway = await startGateway(
       loadGatewayConfig({
+        MONGODB_URI: stack.env.MONGODB_URI,
+        MONGODB_DB_PREFIX: stack.env.MONGODB_DB_PREFIX,
+        IDENTITY_SECRET: stack.identitySecret,
         GATEWAY_PORT: '0',
         LOG_LEVEL: 'silent',
         GATEWAY_RATE_LIMIT_MAX: String(MAX),

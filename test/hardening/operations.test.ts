@@ -69,7 +69,7 @@ describe('/health and /ready', () => {
     expect(ready.headers.get('cache-control')).toBe('no-store');
     expect(ready.json).toEqual({
       status: 'ready',
-      checks: Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, { ready: true }])),
+      checks: { 'mongodb:gateway': { ready: true }, ...Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, { ready: true }])) },
     });
     for (const name of SUBGRAPH_NAMES) {
       const base = stack.subgraphUrls[name] as string;
@@ -217,6 +217,8 @@ describe('graceful stop', () => {
       env: {
         ...process.env,
         GATEWAY_PORT: String(port),
+        MONGODB_DB_PREFIX: stack.env.MONGODB_DB_PREFIX,
+        IDENTITY_SECRET: stack.identitySecret,
         CATALOGUE_URL: `http://127.0.0.1:${(slow.address() as AddressInfo).port}/`,
         LOG_LEVEL: 'silent',
       },

@@ -4,7 +4,6 @@
  * copy is exactly the public set, each record as it is now: nothing missed, nothing kept that was
  * withdrawn, no change seen twice.
  */
-import { createApiKey } from '../../subgraphs/kit/auth';
 import { Random } from '../../scripts/sample/random';
 import { agencyNamed } from '../support/builders';
 import { startTestStack, type TestStack } from '../support/stack';
@@ -87,7 +86,7 @@ afterAll(async () => {
 });
 
 it('leaves a paging consumer with exactly the publisher’s set while writers are busy', async () => {
-  const keys = await Promise.all(AGENCIES.map((a) => createApiKey(stack.databases.catalogue, a._id, 'writer')));
+  const keys = await Promise.all(AGENCIES.map((a) => stack.createKey(a._id, 'writer')));
   const copy = new Map<string, string>();
   const sequences: number[] = [];
   let cursor: string | null = null;

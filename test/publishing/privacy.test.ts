@@ -4,7 +4,6 @@
  * databases, every log line of the gateway and the subgraphs, and the answers.
  */
 import { Writable } from 'node:stream';
-import { createApiKey } from '../../subgraphs/kit/auth';
 import { agencyNamed, housingAllocationSubmission } from '../support/builders';
 import { startTestStack, type TestStack } from '../support/stack';
 
@@ -24,7 +23,7 @@ let key: string;
 
 beforeAll(async () => {
   stack = await startTestStack('privacy', { logStream });
-  ({ key } = await createApiKey(stack.databases.catalogue, HOUSING_BUREAU._id, 'privacy test'));
+  ({ key } = await stack.createKey(HOUSING_BUREAU._id, 'privacy test'));
 });
 afterAll(async () => {
   await stack?.close();

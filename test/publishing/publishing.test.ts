@@ -3,7 +3,6 @@
  * the review states DRAFT → REVIEWED → PUBLISHED → WITHDRAWN, what the public and the owner see,
  * idempotent resubmission, and field errors.
  */
-import { createApiKey, revokeApiKey } from '../../subgraphs/kit/auth';
 import { agencyNamed } from '../support/builders';
 import { startTestStack, type TestStack } from '../support/stack';
 
@@ -86,12 +85,11 @@ async function storedCount(): Promise<number> {
 
 beforeAll(async () => {
   stack = await startTestStack('publishing');
-  const catalogue = stack.databases.catalogue;
-  landKey = (await createApiKey(catalogue, LAND_BUREAU._id, 'land bureau')).key;
-  governmentKey = (await createApiKey(catalogue, COUNTY_GOVERNMENT._id, 'county government')).key;
-  otherKey = (await createApiKey(catalogue, OTHER_BUREAU._id, 'another agency')).key;
-  const revoked = await createApiKey(catalogue, LAND_BUREAU._id, 'revoked');
-  expect(await revokeApiKey(catalogue, revoked.id)).toBe(true);
+  landKey = (await stack.createKey(LAND_BUREAU._id, 'land bureau')).key;
+  governmentKey = (await stack.createKey(COUNTY_GOVERNMENT._id, 'county government')).key;
+  otherKey = (await stack.createKey(OTHER_BUREAU._id, 'another agency')).key;
+  const revoked = await stack.createKey(LAND_BUREAU._id, 'revoked');
+  expect(await stack.keys.revoke(revoked.id)).toEqual({ ok: true });
   revokedKey = revoked.key;
 });
 afterAll(async () => {

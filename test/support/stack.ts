@@ -17,6 +17,10 @@ export interface TestStackOptions extends StackOptions {
 export interface TestStack extends Stack {
   /** The gateway's GraphQL endpoint. */
   endpoint: string;
+  /** The settings the stack runs with (MONGODB_DB_PREFIX, IDENTITY_SECRET, …), e.g. for a script run beside it. */
+  env: NodeJS.ProcessEnv;
+  /** Creates an API key for an agency in the gateway's key store (throws if it is refused). */
+  createKey(agencyCode: string, label: string): Promise<{ id: string; key: string }>;
   /** Sends a query to the gateway over HTTP, as a client would. */
   query<Data = Record<string, unknown>>(
     query: string,
@@ -47,11 +51,18 @@ export async function startTestStack(label: string, options: TestStackOptions = 
   for (const name of Object.keys(DEFAULT_PORTS)) env[`${name.toUpperCase()}_PORT`] = '0';
   Object.assign(env, options.env);
   const stack = await startStack(env, { logStream: options.logStream });
+  env.IDENTITY_SECRET = stack.identitySecret;
   await loadReferenceData(stack.databases.catalogue);
   const endpoint = `${stack.gatewayUrl}graphql`;
   return {
     ...stack,
     endpoint,
+    env,
+    async createKey(agencyCode: string, label: string) {
+      const created = await stack.keys.create(agencyCode, label);
+      if (!created.ok) throw new Error(created.message);
+      return { id: created.id, key: created.key };
+    },
     async query<Data>(query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}) {
       const response = await fetch(endpoint, {
         method: 'POST',
@@ -62,7 +73,7 @@ export async function startTestStack(label: string, options: TestStackOptions = 
       return { status: response.status, ...body };
     },
     async close() {
-      const databases = Object.values(stack.databases);
+      const databases = [...Object.values(stack.databases), stack.gatewayDatabase];
       await Promise.all(databases.map((db) => db.dropDatabase()));
       await stack.stop();
     },

@@ -1,0 +1,63 @@
+/**
+ * What the gateway tells the subgraphs about the caller, instead of passing on the API key: for the
+ * `Authorization` header of a request, a signed identity token (platform/identity.ts) naming the
+ * key, its agency and the agency's scope, or saying why the key was refused. A request without the
+ * header gets no token (anonymous).
+ *
+ * Answers are remembered for KEY_CACHE_MS per header (by its SHA-256, so the map holds no keys):
+ * a revoked key stops working at most that long after `npm run keys -- revoke`. Scopes come from the
+ * catalogue and are remembered for SCOPE_CACHE_MS (catalogue-agencies.ts). A key store or catalogue
+ * that does not answer is not remembered: the next request asks again.
+ */
+import { createHash } from 'node:crypto';
+import { MAX_SCOPE_AGENCIES, signIdentity, type Identity } from '../../platform/identity';
+import type { AgencyDirectory, ApiKeyManager } from './api-key-manager';
+
+/** How long the answer for one Authorization header is reused; a token lives IDENTITY_TOKEN_TTL_SECONDS, much longer. */
+export const KEY_CACHE_MS = 5_000;
+/** Headers remembered at most (the oldest go first). */
+const MAX_CACHED_KEYS = 10_000;
+
+export class IdentityIssuer {
+  private readonly cache = new Map<string, { token: string; until: number }>();
+
+  constructor(
+    private readonly keys: ApiKeyManager,
+    private readonly agencies: AgencyDirectory,
+    private readonly secret: string,
+  ) {}
+
+  /** The token to send the subgraphs for a request with this Authorization header; undefined without one. */
+  async tokenFor(authorization: string | undefined): Promise<string | undefined> {
+    if (!authorization) return undefined;
+    const cacheKey = createHash('sha256').update(authorization).digest('base64url');
+    const cached = this.cache.get(cacheKey);
+    const now = Date.now();
+    if (cached && cached.until > now) return cached.token;
+    const { identity, lasting } = await this.identify(authorization);
+    const token = signIdentity(identity, this.secret, now);
+    this.cache.delete(cacheKey);
+    if (lasting) {
+      if (this.cache.size >= MAX_CACHED_KEYS) this.cache.delete(this.cache.keys().next().value as string);
+      this.cache.set(cacheKey, { token, until: now + KEY_CACHE_MS });
+    }
+    return token;
+  }
+
+  private async identify(authorization: string): Promise<{ identity: Identity; lasting: boolean }> {
+    const key = await this.keys.verify(authorization);
+    if (!key.ok) return { identity: { kind: 'rejected', reason: key.reason }, lasting: key.lasting };
+    const found = await this.agencies.find(key.agencyCode);
+    if (!found.ok) {
+      return { identity: { kind: 'rejected', reason: `the key’s agency could not be checked now: ${found.reason}` }, lasting: false };
+    }
+    if (!found.agency) {
+      return { identity: { kind: 'rejected', reason: `the key’s agency ${key.agencyCode} is no longer in the catalogue` }, lasting: true };
+    }
+    if (found.agency.scope.length > MAX_SCOPE_AGENCIES) {
+      const reason = `the key’s agency has ${found.agency.scope.length} agencies in its scope, more than the ${MAX_SCOPE_AGENCIES} an identity token carries; use a key of an agency lower down`;
+      return { identity: { kind: 'rejected', reason }, lasting: true };
+    }
+    return { identity: { kind: 'agency', keyId: key.keyId, agencyCode: key.agencyCode, scope: found.agency.scope }, lasting: true };
+  }
+}
