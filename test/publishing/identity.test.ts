@@ -215,14 +215,8 @@ describe('revoking a key', () => {
     expect((await read()).json).toEqual({ data: { disclosure: { status: 'DRAFT' } } });
 
     expect(await stack.keys.revoke(id)).toEqual({ ok: true });
-    const revokedAt = Date.now();
-    let visible = true;
-    while (visible && Date.now() - revokedAt <= KEY_CACHE_MS + 2_000) {
-      visible = JSON.stringify((await read()).json) !== '{"data":{"disclosure":null}}';
-      if (visible) await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-    expect(visible).toBe(false);
-    expect(Date.now() - revokedAt).toBeLessThanOrEqual(KEY_CACHE_MS + 1_000);
+    // Once the gateway's remembered check has expired, the next request checks the store again.
+    await new Promise((resolve) => setTimeout(resolve, KEY_CACHE_MS + 100));
     expect((await read()).json).toEqual({ data: { disclosure: null } });
     const refused = await ask(
       'mutation ($ids: [String!]!) { reviewDisclosures(indexNumbers: $ids) { status } }',
