@@ -16,6 +16,7 @@
  * | `agencyCode` | (agency) the agency the key belongs to                                    |
  * | `scope`      | (agency) that agency and every agency under it, from the catalogue        |
  * | `reason`     | (rejected) why the key was refused, e.g. `this API key was revoked`        |
+ * | `service`    | (service) the subgraph calling on its own behalf, e.g. `catalogue`        |
  *
  * A request without a key carries no token (anonymous). A `rejected` token lets a subgraph say why
  * a write is refused (a revoked key, an unknown one) without ever seeing the key.
@@ -55,7 +56,9 @@ export function generateIdentitySecret(): string {
 /** What a token says about the caller. */
 export type Identity =
   | { kind: 'agency'; keyId: string; agencyCode: string; scope: string[] }
-  | { kind: 'rejected'; reason: string };
+  | { kind: 'rejected'; reason: string }
+  /** One subgraph calling another on its own behalf (the catalogue reading an owner's revision feed). */
+  | { kind: 'service'; service: string };
 
 const identityClaims = z.discriminatedUnion('kind', [
   z.object({
@@ -65,6 +68,7 @@ const identityClaims = z.discriminatedUnion('kind', [
     scope: z.array(z.string().min(1)).min(1).max(MAX_SCOPE_AGENCIES),
   }),
   z.object({ kind: z.literal('rejected'), reason: z.string().min(1).max(500) }),
+  z.object({ kind: z.literal('service'), service: z.string().min(1).max(40) }),
 ]);
 
 const timeClaims = z.object({ iat: z.number().int(), exp: z.number().int() });

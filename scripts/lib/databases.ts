@@ -16,7 +16,7 @@ export async function openDatabases(env: NodeJS.ProcessEnv): Promise<Record<Subg
 
 /** Creates every subgraph's indexes, as each subgraph does when it starts. */
 export async function prepareDatabases(databases: Record<SubgraphName, Db>): Promise<void> {
-  await Promise.all(allSubgraphs().map((s) => s.setup({ own: databases[s.name], catalogue: databases.catalogue, all: databases })));
+  await Promise.all(allSubgraphs().map((s) => s.prepare(databases[s.name])));
 }
 
 /**

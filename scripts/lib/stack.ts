@@ -6,7 +6,7 @@ import { loadGatewayConfig } from '../../gateway/config';
 import { startGateway } from '../../gateway/server';
 import { generateIdentitySecret } from '../../platform/identity';
 import { allSubgraphs } from '../../subgraphs/registry';
-import { loadSubgraphConfigs } from '../../subgraphs/kit/config';
+import { loadSubgraphConfigs, OWNER_NAMES, type OwnerName } from '../../subgraphs/kit/config';
 import { type SubgraphName } from '../../platform/config';
 import { localPublisher } from './databases';
 import { closeMongoClients } from '../../storage/mongo';
@@ -58,10 +58,14 @@ export async function startStack(given: NodeJS.ProcessEnv, options: StackOptions
     if (!definition) throw new Error(`no subgraph named ${name}`);
     return definition;
   };
+  const ownerUrls = { ...configs.catalogue.ownerUrls };
   const start = (name: SubgraphName, port = configs[name].port) =>
-    startSubgraph(definitionOf(name), { ...configs[name], port }, { logStream: options.logStream });
+    startSubgraph(definitionOf(name), { ...configs[name], port, ownerUrls }, { logStream: options.logStream });
   try {
-    running.push(...(await Promise.all(allSubgraphs().map((s) => start(s.name)))));
+    // The owners first: the catalogue reaches them at the ports they got.
+    running.push(...(await Promise.all(OWNER_NAMES.map((name) => start(name)))));
+    for (const owner of running) ownerUrls[owner.name as OwnerName] = owner.url;
+    running.push(await start('catalogue'));
     const subgraphUrls = Object.fromEntries(running.map((s) => [s.name, s.url]));
     const gatewayEnv: NodeJS.ProcessEnv = { ...env };
     for (const [name, url] of Object.entries(subgraphUrls)) gatewayEnv[`${name.toUpperCase()}_URL`] = url;

@@ -10,6 +10,8 @@ import type { CatalogueRepository } from './repository';
 /** Per-request context: who asks, the repository and fresh loaders, one MongoDB command per batch. */
 export interface CatalogueContext {
   actor: Actor;
+  /** The caller's identity as the gateway signed it, passed on to the owners when publishing. */
+  identityToken?: string;
   repository: CatalogueRepository;
   /** The one write path, for the publishing API. */
   writer: Publisher;
@@ -25,6 +27,7 @@ export interface CatalogueContext {
 export function createContext(
   services: { repository: CatalogueRepository; writer: Publisher; changeLog: ChangeLog },
   actor: Actor,
+  identityToken?: string,
 ): CatalogueContext {
   const { repository } = services;
   const grouped = <T>(load: (keys: readonly string[]) => Promise<Map<string, T[]>>) =>
@@ -35,6 +38,7 @@ export function createContext(
   return {
     ...services,
     actor,
+    identityToken,
     entries: byIdLoader(repository.entries),
     agencies: byIdLoader(repository.agencies),
     regions: byIdLoader(repository.regions),

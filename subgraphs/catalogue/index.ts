@@ -1,25 +1,36 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import { signIdentity } from '../../platform/identity';
 import { ChangeLog } from '../../publishing/change-log';
-import { localOwner, Publisher } from '../../publishing/publisher';
+import { Publisher } from '../../publishing/publisher';
+import { OWNER_NAMES } from '../kit/config';
 import { runAlone } from '../kit/run-alone';
 import type { SubgraphDefinition } from '../kit/server';
 import { CatalogueRepository } from './repository';
 import { createContext, type CatalogueContext } from './context';
+import { httpOwner } from './owner-client';
 import { resolvers } from './resolvers';
+import { startSync } from './sync';
 
 /** The catalogue subgraph: the cross-domain index, agencies and regions, publishing and the change feed. */
 export const catalogueSubgraph: SubgraphDefinition<CatalogueContext> = {
   name: 'catalogue',
   dir: __dirname,
   resolvers: resolvers as unknown as GraphQLResolverMap<CatalogueContext>,
-  async setup({ catalogue, all }) {
-    const repository = new CatalogueRepository(catalogue);
-    const changeLog = new ChangeLog(catalogue);
-    await repository.ensureIndexes();
-    await changeLog.ensureIndexes();
-    const owners = Object.entries(all).filter(([name]) => name !== 'catalogue').map(([name, db]) => localOwner(name, db));
-    const services = { repository, writer: new Publisher(catalogue, owners), changeLog };
-    return async ({ actor }) => createContext(services, actor);
+  async prepare(own) {
+    await new CatalogueRepository(own).ensureIndexes();
+    await new ChangeLog(own).ensureIndexes();
+  },
+  async start({ own, config }) {
+    const secret = config.identitySecret as string;
+    const serviceToken = () => signIdentity({ kind: 'service', service: 'catalogue' }, secret);
+    // The catalogue reaches the owners only over HTTP: it never opens their databases.
+    const owners = OWNER_NAMES.map((name) => httpOwner({ name, url: config.ownerUrls[name], serviceToken }));
+    const services = { repository: new CatalogueRepository(own), writer: new Publisher(own, owners), changeLog: new ChangeLog(own) };
+    const sync = startSync(services.writer, config.syncIntervalMs);
+    return {
+      createContext: async ({ actor, identityToken }) => createContext(services, actor, identityToken),
+      close: () => sync.stop(),
+    };
   },
 };
 

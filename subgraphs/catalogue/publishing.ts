@@ -54,7 +54,7 @@ async function submitDisclosures(args: SubmitArgs, context: CatalogueContext) {
   });
   if (takenOver.length) throw forbidden(takenOver.map((v) => v.input.envelope.indexNumber), 'they belong to another agency');
 
-  const written = await context.writer.writeDetailed(valid, { status: 'DRAFT', caller: { scope: actor.scope } });
+  const written = await context.writer.writeDetailed(valid, { status: 'DRAFT', caller: { scope: actor.scope, identityToken: context.identityToken } });
   if (written.forbidden.length) throw forbidden(written.forbidden, 'they belong to another agency');
   const positionOf = new Map(valid.map((v) => [v.input.envelope.indexNumber, v.position]));
   for (const refusal of written.rejected) {
@@ -75,7 +75,7 @@ async function moveTo(status: TargetStatus, args: { indexNumbers: string[] }, co
   if (args.indexNumbers.length < 1 || args.indexNumbers.length > MAX_SUBMISSIONS) {
     throw badUserInput('indexNumbers', 'count', `give 1 to ${MAX_SUBMISSIONS} index numbers`);
   }
-  const { refused, forbidden: outside } = await context.writer.move(args.indexNumbers, status, { scope: actor.scope });
+  const { refused, forbidden: outside } = await context.writer.move(args.indexNumbers, status, { scope: actor.scope, identityToken: context.identityToken });
   if (outside.length) throw forbidden(outside, 'they belong to another agency');
   if (refused.length) {
     throw badUserInput('indexNumbers', 'transition', refused.map((r) => `${r.indexNumber}: ${r.reason}`).join('; '));

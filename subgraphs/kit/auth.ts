@@ -11,7 +11,9 @@ import { verifyIdentity } from '../../platform/identity';
 export type Actor =
   | { kind: 'anonymous' }
   | { kind: 'agency'; keyId: string; agencyCode: string; scope: ReadonlySet<string> }
-  | { kind: 'rejected'; reason: string };
+  | { kind: 'rejected'; reason: string }
+  /** Another subgraph of this deployment, on its own behalf: reads what owners publish to the catalogue. */
+  | { kind: 'service'; service: string };
 
 export const ANONYMOUS: Actor = { kind: 'anonymous' };
 
@@ -28,6 +30,7 @@ export function actorFromIdentity(header: string | string[] | undefined, secret:
   if (!verified.ok) return { kind: 'rejected', reason: verified.reason };
   const { identity } = verified;
   if (identity.kind === 'rejected') return { kind: 'rejected', reason: identity.reason };
+  if (identity.kind === 'service') return { kind: 'service', service: identity.service };
   return { kind: 'agency', keyId: identity.keyId, agencyCode: identity.agencyCode, scope: new Set(identity.scope) };
 }
 

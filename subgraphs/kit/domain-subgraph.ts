@@ -5,6 +5,8 @@ import type { SubgraphName } from '../../platform/config';
 import { RECORD_TYPES, type RecordTypeName } from '../../model/record-types';
 import { isVisible, visibilityFilter, type Actor } from './auth';
 import { OwnerRecordStore } from '../../publishing/owner-store';
+import { fieldSchemas } from '../field-schemas';
+import { ownerApi } from './owner-api';
 import { byIdLoader } from '../../storage/loaders';
 import { ensureIndexes } from '../../storage/mongo';
 import { keysetPage, type PageArgs } from '../../storage/pagination';
@@ -103,18 +105,24 @@ export function defineDomainSubgraph(
     name,
     dir,
     resolvers: { Query, Agency, ...typeResolvers } as SubgraphDefinition<DomainContext>['resolvers'],
-    async setup({ own }) {
+    async prepare(own) {
       for (const spec of specs) {
         const collection = own.collection<StoredEnvelope>(RECORD_TYPES[spec.type].collection);
         await ensureEnvelopeIndexes(collection);
         await ensureIndexes(collection as never, spec.indexes ?? []);
-        collections.set(spec.type, collection);
       }
       await new OwnerRecordStore(own, specs.map((spec) => spec.type)).ensureIndexes();
-      return async ({ actor }) => ({
-        actor,
-        records: Object.fromEntries(specs.map((spec) => [spec.type, byIdLoader(collectionOf(spec.type))])),
-      });
+    },
+    async start({ own }) {
+      for (const spec of specs) collections.set(spec.type, own.collection<StoredEnvelope>(RECORD_TYPES[spec.type].collection));
+      return {
+        createContext: async ({ actor }) => ({
+          actor,
+          records: Object.fromEntries(specs.map((spec) => [spec.type, byIdLoader(collectionOf(spec.type))])),
+        }),
+        // The owner's side of publishing (./owner-api.ts), for the catalogue.
+        routes: (actorOf) => [{ path: '/owner', router: ownerApi(name, own, fieldSchemas, actorOf) }],
+      };
     },
   };
 }

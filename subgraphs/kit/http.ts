@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import type { ApolloServer, ContextFunction } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware, type ExpressContextFunctionArgument } from '@as-integrations/express5';
-import express from 'express';
+import express, { type Router } from 'express';
 import type { Db } from 'mongodb';
 import { bodyErrors, jsonBody, requireJsonBody, type DocumentLimits } from '../../platform/limits';
 import {
@@ -62,6 +62,8 @@ export interface ServeOptions<Context extends object> {
   log: LogOptions;
   /** The body size limit (maxBodyBytes) is the gateway's. */
   limits: DocumentLimits;
+  /** Routes beside GraphQL, mounted before it with the same JSON body rules. */
+  routes: Array<{ path: string; router: Router }>;
 }
 
 /** Starts `server` (not yet started) and listens; `stop()` drains in-flight requests first. */
@@ -81,6 +83,7 @@ export async function serveSubgraph<Context extends object>(
 
   app.use(requestObservability({ logger, metrics, graphqlPath: (path) => path === '/' }));
   app.use(operationsRouter({ check: options.ready, metrics }));
+  for (const { path, router } of options.routes) app.use(path, jsonBody(options.limits), router);
   app.use(
     '/',
     requireJsonBody,

@@ -8,6 +8,8 @@ import {
 } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import type { IncomingMessage } from 'node:http';
+import type { Router } from 'express';
 import type { Db } from 'mongodb';
 import { actorFromIdentity, type Actor } from './auth';
 import { cachePolicyPlugin } from './caching';
@@ -24,6 +26,18 @@ import { scalarResolvers } from '../../model/scalars';
 export interface RequestInfo {
   /** Who asks, from the gateway's identity token, verified once per request (./auth.ts). */
   actor: Actor;
+  /** The token itself, for a subgraph that passes the caller on to another (the catalogue to an owner). */
+  identityToken?: string;
+}
+
+/** What a started subgraph runs: its per-request context, any HTTP routes beside GraphQL, its stop. */
+export interface SubgraphRuntime<Context> {
+  /** The per-request context (fresh DataLoaders for every request). */
+  createContext(request: RequestInfo): Promise<Context>;
+  /** Routes served on the subgraph's port beside GraphQL (an owner's endpoints), with the caller's actor. */
+  routes?: (actorOf: (req: IncomingMessage) => Actor) => Array<{ path: string; router: Router }>;
+  /** Stops background work (the catalogue's sync). */
+  close?(): Promise<void>;
 }
 
 /** What makes a subgraph: every subgraph folder exports one of these from its index.ts. */
@@ -32,11 +46,10 @@ export interface SubgraphDefinition<Context> {
   /** The folder whose schema.graphql holds its SDL. */
   dir: string;
   resolvers: GraphQLResolverMap<Context>;
-  /**
-   * Runs once at start with the subgraph's databases: creates indexes and returns the factory of
-   * the per-request context (fresh DataLoaders for every request).
-   */
-  setup(databases: { own: Db; catalogue: Db; all: Record<SubgraphName, Db> }): Promise<(request: RequestInfo) => Promise<Context>>;
+  /** Creates the indexes of the subgraph's own database (at every start, and by the admin tools). */
+  prepare(own: Db): Promise<void>;
+  /** Runs once at start with the subgraph's own database, the only one it opens, and its settings. */
+  start(resources: { own: Db; config: SubgraphConfig }): Promise<SubgraphRuntime<Context>>;
 }
 
 export interface RunningSubgraph {
@@ -71,12 +84,10 @@ export async function startSubgraph<Context extends object>(
       `Invalid configuration:\n  IDENTITY_SECRET: required to serve: at least ${MIN_IDENTITY_SECRET_LENGTH} characters, the gateway's own (npm start makes one per run)`,
     );
   }
-  const all = Object.fromEntries(
-    await Promise.all(
-      Object.entries(config.databases).map(async ([name, db]) => [name, await database(db.mongodbUri, db.database)] as const),
-    ),
-  ) as Record<SubgraphName, Db>;
-  const createContext = await definition.setup({ own: all[definition.name], catalogue: all.catalogue, all });
+  const own = await database(config.mongodbUri, config.database);
+  await definition.prepare(own);
+  const runtime = await definition.start({ own, config });
+  const actorOf = (req: IncomingMessage) => actorFromIdentity(req.headers[IDENTITY_HEADER], identitySecret);
   const server = new ApolloServer<Context>({
     schema: buildSchemaOf(definition),
     // The gateway's document limits, so a call straight to this port is refused as the gateway would.
@@ -99,11 +110,22 @@ export async function startSubgraph<Context extends object>(
     name: definition.name,
     host: config.host,
     port: config.port,
-    context: async ({ req }) => createContext({ actor: actorFromIdentity(req.headers[IDENTITY_HEADER], identitySecret) }),
-    ready: mongoReadiness(all),
+    context: async ({ req }) => {
+      const token = req.headers[IDENTITY_HEADER];
+      return runtime.createContext({ actor: actorOf(req), identityToken: typeof token === 'string' ? token : undefined });
+    },
+    routes: runtime.routes?.(actorOf) ?? [],
+    ready: mongoReadiness({ [definition.name]: own }),
     limits: config.limits,
     log: { level: config.logLevel, stream: options.logStream },
   });
-  return { name: definition.name, url, stop };
+  return {
+    name: definition.name,
+    url,
+    stop: async () => {
+      await runtime.close?.();
+      await stop();
+    },
+  };
 }
 

@@ -1,0 +1,158 @@
+/**
+ * The owner's side of publishing over HTTP, served by every domain subgraph on its own port beside
+ * GraphQL, for the catalogue's publishing API (not part of the public graph):
+ *
+ *   POST /owner/submissions  { submissions: [{ submission, agencyName, regionPath }] }  → stored as DRAFT
+ *   POST /owner/moves        { indexNumbers, target }                                   → review state moved
+ *   GET  /owner/changes?after=&first=                                                   → the revision feed
+ *
+ * Writes act for the agency of the gateway's identity (its scope, checked against the records here);
+ * the feed is read by the catalogue with a service identity. Every refusal is a GraphQL-shaped error
+ * with a code, sent with that code's HTTP status. Records travel as Extended JSON (dates kept).
+ */
+import type { IncomingMessage } from 'node:http';
+import express, { type Request, type Response, type Router } from 'express';
+import { BSON, type Db } from 'mongodb';
+import { z } from 'zod';
+import { validateSubmission, type FieldsSchema } from '../../model/input';
+import type { RecordTypeName } from '../../model/record-types';
+import { typesOwnedBy } from '../../publishing/catalogue-projector';
+import { OwnerPublishing } from '../../publishing/owner-publishing';
+import { decodeRevisionCursor, encodeRevisionCursor, OwnerRecordStore } from '../../publishing/owner-store';
+import type { PreparedDisclosure, RejectedDisclosure } from '../../publishing/stored-record';
+import { statusOf, type ErrorCode } from '../../platform/error-codes';
+import { MAX_PAGE_SIZE } from '../../storage/pagination';
+import type { Actor } from './auth';
+
+export const MAX_OWNER_BATCH = 500;
+
+type FieldSchemas = Partial<Record<RecordTypeName, FieldsSchema>>;
+
+const submissionsBody = z
+  .object({
+    submissions: z
+      .array(z.object({ submission: z.unknown(), agencyName: z.string().min(1), regionPath: z.array(z.string().regex(/^\d{6}$/)).min(1) }).strict())
+      .min(1)
+      .max(MAX_OWNER_BATCH),
+  })
+  .strict();
+
+const movesBody = z
+  .object({
+    indexNumbers: z.array(z.string().min(1)).min(1).max(MAX_OWNER_BATCH),
+    target: z.enum(['REVIEWED', 'PUBLISHED', 'WITHDRAWN']),
+  })
+  .strict();
+
+const changesQuery = z
+  .object({ after: z.string().optional(), first: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE * 5).default(MAX_PAGE_SIZE) })
+  .strict();
+
+class OwnerApiError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly extensions: Record<string, unknown> = {},
+  ) {
+    super(message);
+  }
+}
+
+function send(res: Response, code: ErrorCode, message: string, extensions: Record<string, unknown> = {}): void {
+  res.status(statusOf(code)).json({ errors: [{ message, extensions: { code, ...extensions } }] });
+}
+
+function parse<T>(schema: z.ZodType<T>, value: unknown, where: string): T {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const field = [where, ...issue.path.map(String)].join('.');
+  throw new OwnerApiError('BAD_USER_INPUT', `Invalid value for "${field}": ${issue.message}`, { argument: field, rule: issue.code });
+}
+
+function agencyOf(actor: Actor): ReadonlySet<string> {
+  if (actor.kind === 'agency') return actor.scope;
+  const reason = actor.kind === 'rejected' ? actor.reason : 'no identity from the gateway';
+  throw new OwnerApiError('UNAUTHENTICATED', `Writing records needs an agency's identity: ${reason}`);
+}
+
+/** The owner endpoints of the subgraph `owner`, over its own database. */
+export function ownerApi(owner: string, db: Db, schemas: FieldSchemas, actorOf: (req: IncomingMessage) => Actor): Router {
+  const store = new OwnerRecordStore(db, typesOwnedBy(owner));
+  const publishing = new OwnerPublishing(store);
+  const router = express.Router();
+  const handle = (work: (req: Request) => Promise<unknown>) => async (req: Request, res: Response) => {
+    try {
+      res.type('application/json').send(BSON.EJSON.stringify(await work(req), { relaxed: true }));
+    } catch (error) {
+      if (error instanceof OwnerApiError) send(res, error.code, error.message, error.extensions);
+      else if (error instanceof Error && 'extensions' in error && (error as { extensions: { code?: string } }).extensions.code === 'BAD_USER_INPUT') {
+        send(res, 'BAD_USER_INPUT', error.message, (error as unknown as { extensions: Record<string, unknown> }).extensions);
+      } else send(res, 'INTERNAL_SERVER_ERROR', 'Internal server error.');
+    }
+  };
+
+  router.post(
+    '/submissions',
+    handle(async (req) => {
+      const scope = agencyOf(actorOf(req));
+      const body = parse(submissionsBody, req.body, 'body');
+      const rejected: Array<RejectedDisclosure & { position: number }> = [];
+      const prepared: PreparedDisclosure[] = [];
+      body.submissions.forEach(({ submission, agencyName, regionPath }, position) => {
+        const result = validateSubmission(submission, schemas);
+        if (!result.ok) {
+          const indexNumber = (submission as { envelope?: { indexNumber?: unknown } } | null)?.envelope?.indexNumber;
+          for (const error of result.errors) {
+            rejected.push({ position, indexNumber: typeof indexNumber === 'string' ? indexNumber : '', field: error.field, reason: `${error.rule}: ${error.message}` });
+          }
+        } else if (!store.types.includes(result.input.type)) {
+          rejected.push({ position, indexNumber: result.input.envelope.indexNumber, field: 'type', reason: `${result.input.type} records are not kept by the ${owner} subgraph` });
+        } else prepared.push({ input: result.input, agencyName, regionPath });
+      });
+      const outcome = await publishing.submit(prepared, 'DRAFT', scope);
+      if (outcome.forbidden.length) {
+        throw new OwnerApiError('FORBIDDEN', `This identity may not act on ${outcome.forbidden.slice(0, 5).join(', ')}: they belong to another agency`, {
+          indexNumbers: outcome.forbidden,
+        });
+      }
+      return { ...outcome, rejected: [...rejected, ...outcome.rejected] };
+    }),
+  );
+
+  router.post(
+    '/moves',
+    handle(async (req) => {
+      const scope = agencyOf(actorOf(req));
+      const body = parse(movesBody, req.body, 'body');
+      const outcome = await publishing.move(body.indexNumbers, body.target, scope);
+      if (outcome.forbidden.length) {
+        throw new OwnerApiError('FORBIDDEN', `This identity may not act on ${outcome.forbidden.slice(0, 5).join(', ')}: they belong to another agency`, {
+          indexNumbers: outcome.forbidden,
+        });
+      }
+      return { refused: outcome.refused, forbidden: [] };
+    }),
+  );
+
+  router.get(
+    '/changes',
+    handle(async (req) => {
+      const actor = actorOf(req);
+      if (actor.kind !== 'service') throw new OwnerApiError('UNAUTHENTICATED', 'The revision feed is read by the catalogue subgraph with its service identity');
+      const query = parse(changesQuery, req.query, 'query');
+      const page = await store.changesAfter(decodeRevisionCursor(query.after), query.first);
+      return { records: page.records, next: encodeRevisionCursor(page.next), hasMore: page.hasMore };
+    }),
+  );
+
+  router.get(
+    '/count',
+    handle(async (req) => {
+      if (actorOf(req).kind !== 'service') throw new OwnerApiError('UNAUTHENTICATED', 'Counts are read by the catalogue subgraph with its service identity');
+      return { count: await store.count() };
+    }),
+  );
+
+  return router;
+}
