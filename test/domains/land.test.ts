@@ -2,7 +2,9 @@
  * The land subgraph through the gateway: every land type with its fields, the typed filters, the
  * Agency join, and bad input.
  */
-import type { HouseExpropriationFields, LandExpropriationFields, LandTransferFields } from '../../subgraphs/land/repository';
+import type { HouseExpropriationFields } from '../../model/records/land/house-expropriation';
+import type { LandExpropriationFields } from '../../model/records/land/land-expropriation';
+import type { LandTransferFields } from '../../model/records/land/land-transfer';
 import { disclosure, envelope } from '../support/builders';
 import { startTestStack, type TestStack } from '../support/stack';
 

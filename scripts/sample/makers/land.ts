@@ -1,13 +1,9 @@
 import type { SampleContext, SampleMakers } from '../context';
 import type { DisclosureInput } from '../../../model/input';
-import type {
-  HouseExpropriationFields,
-  LandExpropriationFields,
-  LandTransferFields,
-  LandType,
-  LandUse,
-  TransferMethod,
-} from '../../../subgraphs/land/repository';
+import type { HouseExpropriationFields } from '../../../model/records/land/house-expropriation';
+import type { LandExpropriationFields } from '../../../model/records/land/land-expropriation';
+import type { LandTransferFields } from '../../../model/records/land/land-transfer';
+import type { LandType, LandUse, TransferMethod } from '../../../subgraphs/land/generated/types';
 
 const TOWNS = ['城关镇', '荣家湾镇', '新墙镇', '筻口镇', '鹿门镇', '柏杨镇', '环城镇', '仙河镇', '吕河镇', '铜钱关镇'];
 const VILLAGES = ['东山村', '西湖村', '新民村', '和平村', '团结村', '光明村', '红星村', '长岭村'];
