@@ -12,6 +12,7 @@ import { publicExpenseReport } from './finance/public-expense-report';
 import { houseExpropriation } from './land/house-expropriation';
 import { landExpropriation } from './land/land-expropriation';
 import { landTransfer } from './land/land-transfer';
+import { miningRightTransfer } from './land/mining-right-transfer';
 import { affordableHousingProject } from './housing/affordable-housing-project';
 import { housingAllocation } from './housing/housing-allocation';
 import { enrolmentPlan } from './education/enrolment-plan';
@@ -28,6 +29,7 @@ export const RECORD_DEFINITIONS = [
   landExpropriation,
   houseExpropriation,
   landTransfer,
+  miningRightTransfer,
   affordableHousingProject,
   housingAllocation,
   school,

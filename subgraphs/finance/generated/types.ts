@@ -184,7 +184,7 @@ export type Domain =
   | 'FINANCE'
   /** Housing 住房保障: affordable housing projects and allocations. */
   | 'HOUSING'
-  /** Land 土地: expropriation and land-use right transfers. */
+  /** Land 土地: expropriation, land-use right and mining-right transfers. */
   | 'LAND'
   /** Safety 安全: accidents, penalties, food and drug sampling. */
   | 'SAFETY';

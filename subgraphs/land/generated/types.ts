@@ -42,6 +42,8 @@ export type Agency = {
   landExpropriations: LandExpropriationConnection;
   /** Land transfers this agency published. */
   landTransfers: LandTransferConnection;
+  /** Mining-right transfers this agency published. */
+  miningRightTransfers: MiningRightTransferConnection;
 };
 
 
@@ -70,6 +72,16 @@ export type AgencyLandTransfersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   envelope?: InputMaybe<EnvelopeFilter>;
   filter?: InputMaybe<LandTransferFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<DisclosureOrder>;
+};
+
+
+/** A publishing agency 发布机构; the land subgraph adds the land records it published. */
+export type AgencyMiningRightTransfersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  envelope?: InputMaybe<EnvelopeFilter>;
+  filter?: InputMaybe<MiningRightTransferFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<DisclosureOrder>;
 };
@@ -109,7 +121,7 @@ export type Domain =
   | 'FINANCE'
   /** Housing 住房保障: affordable housing projects and allocations. */
   | 'HOUSING'
-  /** Land 土地: expropriation and land-use right transfers. */
+  /** Land 土地: expropriation, land-use right and mining-right transfers. */
   | 'LAND'
   /** Safety 安全: accidents, penalties, food and drug sampling. */
   | 'SAFETY';
@@ -364,6 +376,95 @@ export type LandUse =
   /** Storage 仓储用地. */
   | 'STORAGE';
 
+/** The kind of mining right 矿业权. */
+export type MiningRight =
+  /** Exploration right 探矿权: to explore for a mineral in an area, under an exploration licence 勘查许可证. */
+  | 'EXPLORATION'
+  /** Mining right 采矿权: to extract a mineral, under a mining licence 采矿许可证. */
+  | 'MINING';
+
+/** Transfer of a mining right 矿业权出让: an exploration right 探矿权 or a mining right 采矿权, as its result notice 出让结果公示 states it. */
+export type MiningRightTransfer = {
+  __typename?: 'MiningRightTransfer';
+  /** Area in square kilometres 矿区面积（平方千米）. */
+  areaSquareKilometres: Scalars['Float']['output'];
+  /** Final price, the transfer income 成交价（出让收益）. */
+  finalPrice: Money;
+  /** Stable identifier: the index number 索引号. The envelope fields come from the catalogue. */
+  id: Scalars['ID']['output'];
+  /** Licence number 勘查许可证号 (T…) or 采矿许可证号 (C…), once issued. */
+  licenceNumber?: Maybe<Scalars['String']['output']>;
+  /** Location 矿区位置. */
+  location: Scalars['String']['output'];
+  /** Transfer method 出让方式. */
+  method: MiningRightTransferMethod;
+  /** Mineral 矿种, e.g. 金矿, 建筑用花岗岩. */
+  mineral: Scalars['String']['output'];
+  /** Project name 项目名称, e.g. 湖南省平江县某金矿勘探. */
+  projectName: Scalars['String']['output'];
+  /** The right transferred 矿业权类型: exploration 探矿权 or mining 采矿权. */
+  right: MiningRight;
+  /** Starting price 起始价. */
+  startingPrice: Money;
+  /** Term of the right in years 出让年限. */
+  termYears: Scalars['Int']['output'];
+  /** Date of the deal 成交日期. */
+  transferredOn: Scalars['Date']['output'];
+  /** Winning party 竞得人 (a company). */
+  winningParty: Scalars['String']['output'];
+};
+
+/** A page of mining-right transfers. */
+export type MiningRightTransferConnection = {
+  __typename?: 'MiningRightTransferConnection';
+  /** The records on this page with their cursors. */
+  edges: Array<MiningRightTransferEdge>;
+  /** Whether more pages follow, and the cursor to get the next one. */
+  pageInfo: PageInfo;
+  /** How many records match the filters in all. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A mining-right transfer and its cursor. */
+export type MiningRightTransferEdge = {
+  __typename?: 'MiningRightTransferEdge';
+  /** Opaque cursor of this record. */
+  cursor: Scalars['String']['output'];
+  /** The record. */
+  node: MiningRightTransfer;
+};
+
+/** Filters on a mining-right transfer's own fields. */
+export type MiningRightTransferFilter = {
+  /** Highest final price in yuan, inclusive. */
+  maxFinalPrice?: InputMaybe<Scalars['YuanAmount']['input']>;
+  /** Transfer methods 出让方式. */
+  methods?: InputMaybe<Array<MiningRightTransferMethod>>;
+  /** Lowest final price in yuan, inclusive. */
+  minFinalPrice?: InputMaybe<Scalars['YuanAmount']['input']>;
+  /** Minerals 矿种, exact names. */
+  minerals?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Rights 矿业权类型. */
+  rights?: InputMaybe<Array<MiningRight>>;
+  /** Deal on or after this day. */
+  transferredFrom?: InputMaybe<Scalars['Date']['input']>;
+  /** Deal on or before this day. */
+  transferredTo?: InputMaybe<Scalars['Date']['input']>;
+};
+
+/** How a mining right was transferred 矿业权出让方式. */
+export type MiningRightTransferMethod =
+  /** Agreement 协议 (where the law allows it, e.g. to expand a mine already worked). */
+  | 'AGREEMENT'
+  /** Auction 拍卖. */
+  | 'AUCTION'
+  /** To the first applicant 申请在先 (exploration rights only). */
+  | 'FIRST_COME_APPLICATION'
+  /** Listing 挂牌. */
+  | 'LISTING'
+  /** Tender 招标. */
+  | 'TENDER';
+
 /** An exact amount of money 金额. */
 export type Money = {
   __typename?: 'Money';
@@ -398,6 +499,10 @@ export type Query = {
   landTransfer?: Maybe<LandTransfer>;
   /** Transfers of state-owned land-use rights 国有土地使用权出让. */
   landTransfers: LandTransferConnection;
+  /** One mining-right transfer by its index number 索引号. */
+  miningRightTransfer?: Maybe<MiningRightTransfer>;
+  /** Transfers of mining rights 矿业权出让: exploration rights 探矿权 and mining rights 采矿权. */
+  miningRightTransfers: MiningRightTransferConnection;
 };
 
 
@@ -438,6 +543,20 @@ export type QueryLandTransfersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   envelope?: InputMaybe<EnvelopeFilter>;
   filter?: InputMaybe<LandTransferFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<DisclosureOrder>;
+};
+
+
+export type QueryMiningRightTransferArgs = {
+  indexNumber: Scalars['String']['input'];
+};
+
+
+export type QueryMiningRightTransfersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  envelope?: InputMaybe<EnvelopeFilter>;
+  filter?: InputMaybe<MiningRightTransferFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<DisclosureOrder>;
 };
