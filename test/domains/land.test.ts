@@ -272,6 +272,22 @@ describe('mining-right transfers', () => {
     expect(response.data?.catalogue).toEqual({ totalCount: 2, facets: { type: [{ value: 'MiningRightTransfer', count: 2 }] } });
   });
 
+  it('reaches the change feed with its own fields, and the Atom feed of its heading', async () => {
+    const response = await stack.query<{ changes: { edges: Array<{ node: { kind: string; type: string; disclosure: { finalPrice: { yuan: string } } } }> } }>(
+      `{ changes(filter: { types: [MiningRightTransfer] }) { edges { node { kind type disclosure { ... on MiningRightTransfer { finalPrice { yuan } } } } } } }`,
+    );
+    expect(response.errors).toBeUndefined();
+    expect(response.data?.changes.edges.map((e) => e.node).sort((a, b) => a.disclosure.finalPrice.yuan.localeCompare(b.disclosure.finalPrice.yuan))).toEqual([
+      { kind: 'UPSERT', type: 'MiningRightTransfer', disclosure: { finalPrice: { yuan: '1860000.50' } } },
+      { kind: 'UPSERT', type: 'MiningRightTransfer', disclosure: { finalPrice: { yuan: '23450000.00' } } },
+    ]);
+    const feed = await fetch(new URL(`feeds/category/${encodeURIComponent('矿业权出让')}.atom`, stack.gatewayUrl));
+    expect(feed.status).toBe(200);
+    const atom = await feed.text();
+    expect(atom).toContain('岳阳县新墙镇金矿探矿权挂牌出让结果公示');
+    expect(atom).toContain('楚雄州建筑用灰岩采矿权拍卖出让结果公示');
+  });
+
   const submission = (fields: Record<string, unknown>) => {
     const agency = agencyNamed(YUEYANG_LAND);
     return {
