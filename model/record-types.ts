@@ -1,34 +1,22 @@
 import type { DomainName } from './envelope';
-import type { SubgraphName } from '../platform/config';
+import { RECORD_DEFINITIONS, type RecordDefinition } from './records';
+import type { DomainSubgraphName } from './records/record-type';
 
 interface RecordTypeInfo {
   domain: DomainName;
-  subgraph: Exclude<SubgraphName, 'catalogue'>;
+  subgraph: DomainSubgraphName;
   /** Collection in the owning subgraph's database. */
   collection: string;
 }
 
-/** Every disclosure type, the domain and subgraph that own it, and where it is stored. */
-export const RECORD_TYPES = {
-  BudgetReport: { domain: 'FINANCE', subgraph: 'finance', collection: 'budgetReports' },
-  PublicExpenseReport: { domain: 'FINANCE', subgraph: 'finance', collection: 'publicExpenseReports' },
-  ProcurementAward: { domain: 'FINANCE', subgraph: 'finance', collection: 'procurementAwards' },
-  LandExpropriation: { domain: 'LAND', subgraph: 'land', collection: 'landExpropriations' },
-  HouseExpropriation: { domain: 'LAND', subgraph: 'land', collection: 'houseExpropriations' },
-  LandTransfer: { domain: 'LAND', subgraph: 'land', collection: 'landTransfers' },
-  AffordableHousingProject: { domain: 'HOUSING', subgraph: 'housing', collection: 'affordableHousingProjects' },
-  HousingAllocation: { domain: 'HOUSING', subgraph: 'housing', collection: 'housingAllocations' },
-  School: { domain: 'EDUCATION', subgraph: 'education', collection: 'schools' },
-  SchoolFee: { domain: 'EDUCATION', subgraph: 'education', collection: 'schoolFees' },
-  EnrolmentPlan: { domain: 'EDUCATION', subgraph: 'education', collection: 'enrolmentPlans' },
-  SafetyAccident: { domain: 'SAFETY', subgraph: 'safety', collection: 'safetyAccidents' },
-  AdministrativePenalty: { domain: 'SAFETY', subgraph: 'safety', collection: 'administrativePenalties' },
-  FoodDrugSampling: { domain: 'SAFETY', subgraph: 'safety', collection: 'foodDrugSamplings' },
-} as const satisfies Record<string, RecordTypeInfo>;
+export type RecordTypeName = RecordDefinition['type'];
 
-export type RecordTypeName = keyof typeof RECORD_TYPES;
+/** Every disclosure type, the domain and subgraph that own it, and where it is stored (from model/records). */
+export const RECORD_TYPES = Object.fromEntries(
+  RECORD_DEFINITIONS.map(({ type, domain, subgraph, collection }) => [type, { domain, subgraph, collection }]),
+) as Record<RecordTypeName, RecordTypeInfo>;
 
-export const RECORD_TYPE_NAMES = Object.keys(RECORD_TYPES) as RecordTypeName[];
+export const RECORD_TYPE_NAMES: RecordTypeName[] = RECORD_DEFINITIONS.map((definition) => definition.type);
 
 export function isRecordTypeName(name: string): name is RecordTypeName {
   return Object.prototype.hasOwnProperty.call(RECORD_TYPES, name);

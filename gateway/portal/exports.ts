@@ -16,11 +16,12 @@ import { stringify } from 'csv-stringify/sync';
 import { Router, type Request, type Response } from 'express';
 import type { GraphQLFormattedError } from 'graphql';
 import { MAX_PAGE_SIZE } from '../../storage/pagination';
+import { RECORD_COLUMNS, RECORD_COLUMNS_SELECTION, recordCells } from '../../model/records/export-columns';
 import { shanghaiDate } from '../../model/time';
 import { queryParameter, queryParameterProblem, runOperation, sendError, statusOfErrors, type OwnApi } from './own-api';
 
-/** The columns of both formats, in order. */
-export const EXPORT_COLUMNS = [
+/** The envelope's columns, in order. */
+export const ENVELOPE_COLUMNS = [
   'type',
   'indexNumber',
   'title',
@@ -41,7 +42,13 @@ export const EXPORT_COLUMNS = [
   'sourceUrl',
 ] as const;
 
-/** One exported record: the catalogue envelope, flat. */
+/**
+ * The columns of the CSV, in order: the envelope's, then the own fields of every record type
+ * (model/records; a field several types have is one column), empty where a record's type has none.
+ */
+export const EXPORT_COLUMNS: readonly string[] = [...ENVELOPE_COLUMNS, ...RECORD_COLUMNS];
+
+/** One exported record: the catalogue envelope, flat, and its type's own fields. */
 export interface ExportRow {
   type: string;
   indexNumber: string;
@@ -61,9 +68,11 @@ export interface ExportRow {
   publicationDelayWorkingDays: number | null;
   publishedLate: boolean | null;
   sourceUrl: string | null;
+  /** The type's own fields by name: money as exact yuan text, objects and lists kept whole. */
+  fields: Record<string, unknown>;
 }
 
-/** How subject terms are joined in a CSV cell. */
+/** How subject terms (and a list of values in a field of the type's own) are joined in a CSV cell. */
 export const SUBJECT_TERM_SEPARATOR = ';';
 
 const ORDERS = ['NEWEST_FIRST', 'OLDEST_FIRST'] as const;
@@ -91,14 +100,16 @@ export const EXPORT_QUERY = `query CatalogueExport($filter: CatalogueFilter, $or
         publicationDelayWorkingDays
         publishedLate
         sourceUrl
+${RECORD_COLUMNS_SELECTION.replace(/^/gm, '        ')}
       }
     }
   }
 }`;
 
 /** A catalogue node as the export query asks for it: the row's fields, with agency and region nested. */
-type ExportNode = Omit<ExportRow, 'type' | 'agencyCode' | 'agencyName' | 'regionCode' | 'regionName'> & {
+type ExportNode = Omit<ExportRow, 'type' | 'agencyCode' | 'agencyName' | 'regionCode' | 'regionName' | 'fields'> & {
   __typename: string;
+  [ownField: string]: unknown;
   agency: { code: string; name: string };
   region: { code: string; name: string };
 };
@@ -139,7 +150,14 @@ function rowOf(node: ExportNode): ExportRow {
     publicationDelayWorkingDays: node.publicationDelayWorkingDays,
     publishedLate: node.publishedLate,
     sourceUrl: node.sourceUrl,
+    fields: recordCells(node.__typename, node),
   };
+}
+
+/** A value of a type's own field as CSV text: a list of values joined, an object (or a list of them) as JSON. */
+function csvCell(value: unknown): unknown {
+  if (Array.isArray(value) && value.every((item) => item === null || typeof item !== 'object')) return value.join(SUBJECT_TERM_SEPARATOR);
+  return value !== null && typeof value === 'object' ? JSON.stringify(value) : value;
 }
 
 interface Format {
@@ -160,7 +178,8 @@ const CSV: Format = {
   contentType: 'text/csv; charset=utf-8; header=present',
   encode: (rows, first) =>
     stringify(
-      rows.map((row) => ({
+      rows.map(({ fields, ...row }) => ({
+        ...Object.fromEntries(Object.entries(fields).map(([field, value]) => [field, csvCell(value)])),
         ...row,
         subjectTerms: row.subjectTerms.join(SUBJECT_TERM_SEPARATOR),
       })),
@@ -176,11 +195,17 @@ const CSV: Format = {
     ),
 };
 
-/** NDJSON: one JSON object per line, the columns as keys, subject terms as an array, nulls kept. */
+/**
+ * NDJSON: one JSON object per line, the envelope's columns and the record type's own fields as keys,
+ * subject terms and other lists as arrays, objects as objects, nulls kept.
+ */
 const NDJSON: Format = {
   extension: 'ndjson',
   contentType: 'application/x-ndjson; charset=utf-8',
-  encode: (rows) => rows.map((row) => `${JSON.stringify(row, EXPORT_COLUMNS as unknown as string[])}\n`).join(''),
+  encode: (rows) =>
+    rows
+      .map(({ fields, ...row }) => `${JSON.stringify({ ...Object.fromEntries(ENVELOPE_COLUMNS.map((column) => [column, row[column]])), ...fields })}\n`)
+      .join(''),
 };
 
 /** The export's parameters, or what is wrong with them. */

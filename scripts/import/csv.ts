@@ -23,7 +23,8 @@
 import { Readable } from 'node:stream';
 import { CsvError, parse } from 'csv-parse';
 import { isRecordTypeName, type RecordTypeName } from '../../model/record-types';
-import type { FieldError, FieldsSchema } from '../../model/input';
+import type { FieldError } from '../../model/input';
+import type { FieldsSchema } from '../../model/records/rules';
 import type { EnvelopeInput } from '../../model/envelope';
 import { kindsOf, shapeOf, type ValueKind } from './schema-kinds';
 import { badUtf8, FileError, type SourceRow } from './rows';

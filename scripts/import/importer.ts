@@ -4,7 +4,7 @@
  * Memory stays bounded by the batch, except for the index numbers already seen in the file (kept to
  * reject a duplicate within one file: about 100 bytes each).
  */
-import { fieldSchemas } from '../../subgraphs/field-schemas';
+import { FIELD_SCHEMAS } from '../../model/records';
 import type { DisclosureInput } from '../../model/input';
 import type { Publisher } from '../../publishing/publisher';
 import { validateSubmission, type FieldError } from '../../model/input';
@@ -53,7 +53,7 @@ const DEFAULT_BATCH_SIZE = 1000;
 export function readRows(format: ImportFormat, bytes: AsyncIterable<Buffer>): AsyncIterable<SourceRow> {
   switch (format) {
     case 'csv':
-      return csvRows(bytes, fieldSchemas);
+      return csvRows(bytes, FIELD_SCHEMAS);
     case 'json':
       return jsonRows(textPieces(bytes));
     case 'ndjson':
@@ -69,7 +69,7 @@ function indexNumberOf(submission: unknown): string | null {
 /** Reading errors and validation errors together; a field that could not be read is not also `required`. */
 function problemsOf(row: SourceRow): { input?: DisclosureInput; errors: FieldError[] } {
   if (row.submission === undefined) return { errors: row.errors };
-  const validated = validateSubmission(row.submission, fieldSchemas);
+  const validated = validateSubmission(row.submission, FIELD_SCHEMAS);
   if (validated.ok && !row.errors.length) return { input: validated.input, errors: [] };
   const unreadable = row.unreadable ?? new Set<string>();
   const validation = validated.ok ? [] : validated.errors.filter((e) => !(unreadable.has(e.field) && e.rule === 'required'));

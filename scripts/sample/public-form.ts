@@ -2,9 +2,11 @@
  * Turns a stored record (as the sample makers build it) back into what a publisher sends: GraphQL
  * field names, money as yuan strings, instants as RFC 3339 strings, derived fields left out. The
  * tests check each type's input schema against it; the benchmark writes import files with it.
+ * Generic but for what a type's definition says otherwise (`toPublic`, model/records).
  */
 import type { RecordTypeName } from '../../model/record-types';
 import type { DisclosureInput } from '../../model/input';
+import { recordDefinition } from '../../model/records';
 import { fenToYuan } from '../../model/scalars';
 
 export type Fields = Record<string, unknown>;
@@ -26,18 +28,8 @@ function yuanNames(value: unknown): unknown {
 /** The public form of a type's stored fields. */
 export function publicFields(type: RecordTypeName, stored: object): Fields {
   const fields = yuanNames(stored) as Fields;
-  switch (type) {
-    case 'PublicExpenseReport': {
-      const { totalBudget: _b, totalActual: _a, overspent: _o, vehiclePurchase, vehicleRunning, ...rest } = fields;
-      return { ...rest, officialVehicles: { purchase: vehiclePurchase, running: vehicleRunning } };
-    }
-    case 'ProcurementAward': {
-      const { supplierName, supplierCreditCode, ...rest } = fields;
-      return { ...rest, supplier: { name: supplierName, creditCode: supplierCreditCode } };
-    }
-    default:
-      return fields;
-  }
+  const { toPublic } = recordDefinition(type);
+  return toPublic ? toPublic(fields) : fields;
 }
 
 /** A sample record as a publisher would submit it. */

@@ -6,7 +6,7 @@ import { badUserInput } from '../../platform/errors';
 import { validateSubmission, type FieldError } from '../../model/input';
 import type { DisclosureInput } from '../../model/input';
 import { pageSize } from '../../storage/pagination';
-import { fieldSchemas } from '../field-schemas';
+import { FIELD_SCHEMAS } from '../../model/records';
 import type { TargetStatus } from '../../model/review';
 import type { CatalogueContext } from './context';
 
@@ -37,7 +37,7 @@ async function submitDisclosures(args: SubmitArgs, context: CatalogueContext) {
   const rejected: Array<{ position: number; indexNumber: string | null; errors: FieldError[] }> = [];
   const valid: Array<{ position: number; input: DisclosureInput; raw: unknown }> = [];
   args.submissions.forEach((raw, position) => {
-    const result = validateSubmission(raw, fieldSchemas);
+    const result = validateSubmission(raw, FIELD_SCHEMAS);
     if (result.ok) valid.push({ position, input: result.input, raw });
     else {
       const indexNumber = (raw as { envelope?: { indexNumber?: unknown } }).envelope?.indexNumber;

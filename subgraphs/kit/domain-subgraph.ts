@@ -1,33 +1,29 @@
 import type DataLoader from 'dataloader';
 import type { GraphQLFieldResolver } from 'graphql';
-import type { Collection, Document, IndexDescription } from 'mongodb';
+import type { Collection } from 'mongodb';
 import type { SubgraphName } from '../../platform/config';
 import { RECORD_TYPES, type RecordTypeName } from '../../model/record-types';
 import { isVisible, visibilityFilter, type Actor } from './auth';
 import { OwnerRecordStore } from '../../publishing/owner-store';
-import { fieldSchemas } from '../field-schemas';
+import { FIELD_SCHEMAS } from '../../model/records';
 import { ownerApi } from './owner-api';
 import { byIdLoader } from '../../storage/loaders';
 import { ensureIndexes } from '../../storage/mongo';
 import { keysetPage, type PageArgs } from '../../storage/pagination';
 import { envelopeFilter, ensureEnvelopeIndexes, type EnvelopeFilterInput } from '../../storage/filters';
 import { type StoredEnvelope } from '../../model/envelope';
+import { namedType, type AnyRecordType } from '../../model/records/record-type';
+import { money } from '../../model/scalars';
 import type { SubgraphDefinition } from './server';
 
-/** One disclosure type of a domain subgraph: how to filter it and how to resolve its own fields. */
-export interface DisclosureTypeSpec<Stored extends StoredEnvelope = StoredEnvelope, FilterInput = never> {
-  type: RecordTypeName;
-  /** Query field listing records of this type, also added to Agency (e.g. `landTransfers`). */
-  listField: string;
-  /** Query field opening one record by index number (e.g. `landTransfer`). */
-  singleField: string;
-  /** The MongoDB filter for the type's own filter input; throws badUserInput for bad values. */
-  filter(input: FilterInput | null | undefined): Document;
-  /** Resolvers of the type's own fields (money, derived values); plain fields need none. */
-  fields?: Record<string, GraphQLFieldResolver<Stored, DomainContext>>;
-  /** Indexes for the type's own filters, beside the envelope indexes every type gets. */
-  indexes?: IndexDescription[];
-}
+/**
+ * A record type a domain subgraph serves, checked against the subgraph's generated resolver types
+ * (`subgraphs/<name>/generated/resolvers.ts`): its name is one of the subgraph's types, and its
+ * field resolvers take the stored record (the mapper) and return what the SDL says.
+ */
+export type DisclosureTypeSpec<GeneratedResolvers> = {
+  [Type in keyof GeneratedResolvers & RecordTypeName]: AnyRecordType & { type: Type; resolvers: NonNullable<GeneratedResolvers[Type]> };
+}[keyof GeneratedResolvers & RecordTypeName];
 
 /** Per-request context of a domain subgraph: who asks, and a fresh by-id loader for every type it owns. */
 export interface DomainContext {
@@ -40,21 +36,28 @@ interface ListArgs<FilterInput> extends PageArgs {
   filter?: FilterInput | null;
 }
 
-// Specs of different types have different stored shapes and filter inputs; the builder only passes
-// values between a spec's own functions, so it works over the widest form.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type AnySpec = DisclosureTypeSpec<any, any>;
+type AnySpec = AnyRecordType & { type: RecordTypeName };
+
+/** A type's own field resolvers: a `Money` field `x` from the stored `xFen`, then the definition's own. */
+function fieldResolversOf(spec: AnySpec): Record<string, (record: Record<string, unknown>) => unknown> {
+  const moneyFields = Object.entries(spec.fields).filter(([, type]) => namedType(type) === 'Money');
+  return {
+    ...Object.fromEntries(moneyFields.map(([field]) => [field, (record: Record<string, unknown>) => money(record[`${field}Fen`] as number | null)])),
+    ...(spec.resolvers as Record<string, (record: Record<string, unknown>) => unknown>),
+  };
+}
 
 /**
  * Builds a domain subgraph from its types: for each, `Query.<list>(envelope, filter, first, after,
  * orderBy)`, `Query.<single>(indexNumber)`, `Agency.<list>(...)`, the entity reference resolver (the
  * same loader as the by-id query), the envelope fields and the type's own fields.
  */
-export function defineDomainSubgraph(
+export function defineDomainSubgraph<GeneratedResolvers>(
   name: Exclude<SubgraphName, 'catalogue'>,
   dir: string,
-  specs: AnySpec[],
+  typed: ReadonlyArray<DisclosureTypeSpec<GeneratedResolvers>>,
 ): SubgraphDefinition<DomainContext> {
+  const specs: readonly AnySpec[] = typed;
   const collections = new Map<RecordTypeName, Collection<StoredEnvelope>>();
   const collectionOf = (type: RecordTypeName) => {
     const collection = collections.get(type);
@@ -70,7 +73,7 @@ export function defineDomainSubgraph(
           visibilityFilter(context.actor),
           {
             ...envelopeFilter(args.envelope, 'envelope'),
-            ...spec.filter(args.filter),
+            ...(args.filter ? spec.filter.where(args.filter) : {}),
             ...(agencyCode ? { agencyCode } : {}),
           },
         ],
@@ -97,7 +100,7 @@ export function defineDomainSubgraph(
     typeResolvers[spec.type] = {
       __resolveReference: (reference: { id: string }, context: DomainContext) => load(context, reference.id),
       id: (record: StoredEnvelope) => record._id,
-      ...spec.fields,
+      ...fieldResolversOf(spec),
     };
   }
 
@@ -121,7 +124,7 @@ export function defineDomainSubgraph(
           records: Object.fromEntries(specs.map((spec) => [spec.type, byIdLoader(collectionOf(spec.type))])),
         }),
         // The owner's side of publishing (./owner-api.ts), for the catalogue.
-        routes: (actorOf) => [{ path: '/owner', router: ownerApi(name, own, fieldSchemas, actorOf) }],
+        routes: (actorOf) => [{ path: '/owner', router: ownerApi(name, own, FIELD_SCHEMAS, actorOf) }],
       };
     },
   };

@@ -9,7 +9,7 @@ import type { DisclosureInput } from '../../model/input';
 import { normalizeText } from '../../storage/text-search';
 import { shanghaiDate } from '../../model/time';
 import { workingDaysAfter } from '../../model/workdays';
-import type { LandTransferFields } from '../../subgraphs/land/repository';
+import type { LandTransferFields } from '../../model/records/land/land-transfer';
 import { AGENCIES, REGIONS } from '../../model/reference-data';
 import { agencyNamed, disclosure, envelope } from '../support/builders';
 import { startTestStack, type TestStack } from '../support/stack';

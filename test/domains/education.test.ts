@@ -2,7 +2,9 @@
  * The education subgraph through the gateway: schools, school fees and enrolment plans with their
  * fields, the typed filters, the Agency join, and bad input.
  */
-import type { EnrolmentPlanFields, SchoolFeeFields, SchoolFields } from '../../subgraphs/education/repository';
+import type { EnrolmentPlanFields } from '../../model/records/education/enrolment-plan';
+import type { SchoolFields } from '../../model/records/education/school';
+import type { SchoolFeeFields } from '../../model/records/education/school-fee';
 import { disclosure, envelope } from '../support/builders';
 import { startTestStack, type TestStack } from '../support/stack';
 

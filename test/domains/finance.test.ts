@@ -2,11 +2,9 @@
  * The finance subgraph through the gateway: budgets and final accounts, the three public expenses,
  * procurement awards, with their fields, typed filters, the Agency join, and bad input.
  */
-import {
-  publicExpenseReportFields,
-  type BudgetReportFields,
-  type ProcurementAwardFields,
-} from '../../subgraphs/finance/repository';
+import type { BudgetReportFields } from '../../model/records/finance/budget-report';
+import type { ProcurementAwardFields } from '../../model/records/finance/procurement-award';
+import { publicExpenseReportFields } from '../../model/records/finance/public-expense-report';
 import { creditCodeCheck } from '../../model/agency-code';
 import { disclosure, envelope } from '../support/builders';
 import { startTestStack, type TestStack } from '../support/stack';

@@ -4,7 +4,8 @@
  */
 import { RECORD_TYPES } from '../../model/record-types';
 import { maskIdNumber, maskName } from '../../model/deidentify';
-import type { AffordableHousingProjectFields, HousingAllocationFields } from '../../subgraphs/housing/repository';
+import type { AffordableHousingProjectFields } from '../../model/records/housing/affordable-housing-project';
+import type { HousingAllocationFields } from '../../model/records/housing/housing-allocation';
 import { disclosure, envelope } from '../support/builders';
 import { startTestStack, type TestStack } from '../support/stack';
 

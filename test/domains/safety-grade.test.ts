@@ -1,4 +1,4 @@
-import { accidentGrade } from '../../subgraphs/safety/repository';
+import { accidentGrade } from '../../model/records/safety/safety-accident';
 
 /** Amounts in the decree are in 万元 (ten thousand yuan); the function takes fen. */
 const wanYuan = (amount: number) => amount * 10_000 * 100;

@@ -2,11 +2,9 @@
  * The safety subgraph through the gateway: accidents, administrative penalties and food and drug
  * sampling with every field, the typed filters, the Agency join, and bad input.
  */
-import type {
-  AdministrativePenaltyFields,
-  FoodDrugSamplingFields,
-  SafetyAccidentFields,
-} from '../../subgraphs/safety/repository';
+import type { AdministrativePenaltyFields } from '../../model/records/safety/administrative-penalty';
+import type { FoodDrugSamplingFields } from '../../model/records/safety/food-drug-sampling';
+import type { SafetyAccidentFields } from '../../model/records/safety/safety-accident';
 import { disclosure, envelope } from '../support/builders';
 import { startTestStack, type TestStack } from '../support/stack';
 

@@ -5,8 +5,9 @@
  */
 import { parse } from 'csv-parse/sync';
 import { EXAMPLES, KEY_PLACEHOLDER, type ExampleName } from '../../gateway/portal/examples';
-import type { ProcurementAwardFields } from '../../subgraphs/finance/repository';
-import type { LandExpropriationFields, LandTransferFields } from '../../subgraphs/land/repository';
+import type { ProcurementAwardFields } from '../../model/records/finance/procurement-award';
+import type { LandExpropriationFields } from '../../model/records/land/land-expropriation';
+import type { LandTransferFields } from '../../model/records/land/land-transfer';
 import { disclosure, envelope } from '../support/builders';
 import { startTestStack, type TestStack } from '../support/stack';
 

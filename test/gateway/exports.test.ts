@@ -3,12 +3,12 @@
  * page (100) of records comes back whole, row for row what the catalogue query answers; the CSV
  * opens in Excel (BOM, header, RFC 4180 quoting of commas, quotes and line breaks, Chinese intact);
  * invalid filters are refused with 400 before any row; only public records, unless the agency's key
- * is passed.
+ * is passed. Each record's own fields follow the envelope's columns, money as exact yuan text.
  */
 import { parse } from 'csv-parse/sync';
-import { EXPORT_COLUMNS, type ExportRow } from '../../gateway/portal/exports';
+import { ENVELOPE_COLUMNS, EXPORT_COLUMNS, type ExportRow } from '../../gateway/portal/exports';
 import type { DisclosureInput } from '../../model/input';
-import { agencyNamed, disclosure, envelope } from '../support/builders';
+import { agencyNamed, disclosure, envelope, sampleRecords } from '../support/builders';
 import { request } from '../support/http';
 import { startTestStack, type GraphQLResponse, type TestStack } from '../support/stack';
 
@@ -22,6 +22,11 @@ const TRICKY_TITLES = [
   '含逗号,引号"与换行\r\n的标题',
   '=HYPERLINK("http://example.com")征地公告',
 ];
+
+/** A sample record's own fields of each type used here. */
+const [expropriationFields, transferFields, budgetFields] = (['LandExpropriation', 'LandTransfer', 'BudgetReport'] as const).map(
+  (type) => sampleRecords(type, 1)[0].fields,
+);
 
 /** 230 land records (three pages) across four agencies, a few with titles that need quoting. */
 const land: DisclosureInput[] = Array.from({ length: 230 }, (_, i) =>
@@ -37,7 +42,7 @@ const land: DisclosureInput[] = Array.from({ length: 230 }, (_, i) =>
       writtenOn: i % 4 === 0 ? null : '2015-12-01',
       sourceUrl: i % 7 === 0 ? `https://gtj.example.gov.cn/show?id=${i}&t=1` : null,
     }),
-    {},
+    i % 2 ? expropriationFields : transferFields,
   ),
 );
 
@@ -46,14 +51,14 @@ const others: DisclosureInput[] = Array.from({ length: 12 }, (_, i) =>
   disclosure(
     'BudgetReport',
     envelope('岳阳县财政局', { title: `部门预算${i}`, category: '财政预决算', publishedAt: new Date(Date.UTC(2017, 0, 1 + i)) }),
-    {},
+    budgetFields,
   ),
 );
 
 const draft = disclosure(
   'LandTransfer',
   envelope('岳阳县国土资源局', { title: '尚未公开的出让草稿', category: '土地出让', publishedAt: new Date(Date.UTC(2016, 5, 1)) }),
-  {},
+  transferFields,
 );
 
 const LAND_FILTER = { domains: ['LAND'] };
@@ -64,14 +69,32 @@ const CATALOGUE_PAGE = `query ($filter: CatalogueFilter, $orderBy: DisclosureOrd
     edges { node {
       __typename indexNumber title domain category agency { code name } region { code name } documentNumber
       subjectTerms writtenOn publishedAt publishedOn disclosureMode publicationDelayWorkingDays publishedLate sourceUrl
+      ... on LandTransfer {
+        parcelNumber location areaSquareMetres use termYears method floorAreaRatio startingPrice { yuan } finalPrice { yuan }
+        winningParty transferredOn
+      }
+      ... on LandExpropriation {
+        approvalNumber approvalAuthority approvedOn location areaSquareMetres landType compensationPerMu { yuan }
+        totalCompensation { yuan } householdsAffected resettlementPlan
+      }
     } }
   }
 }`;
 
-interface CatalogueNode extends Omit<ExportRow, 'type' | 'agencyCode' | 'agencyName' | 'regionCode' | 'regionName'> {
+type CatalogueNode = Omit<ExportRow, 'type' | 'agencyCode' | 'agencyName' | 'regionCode' | 'regionName' | 'fields'> & {
   __typename: string;
   agency: { code: string; name: string };
   region: { code: string; name: string };
+};
+
+/** A node's own fields, money (`{ yuan }`) as its yuan text. */
+function ownFields(node: Record<string, unknown>): Record<string, unknown> {
+  const envelope = new Set<string>([...ENVELOPE_COLUMNS, '__typename', 'agency', 'region']);
+  return Object.fromEntries(
+    Object.entries(node)
+      .filter(([key]) => !envelope.has(key))
+      .map(([key, value]) => [key, value !== null && typeof value === 'object' && 'yuan' in value ? (value as { yuan: string }).yuan : value]),
+  );
 }
 
 interface CataloguePage {
@@ -91,14 +114,16 @@ async function catalogueRows(filter: unknown, orderBy = 'NEWEST_FIRST', headers:
     expect(response.errors).toBeUndefined();
     const { catalogue } = response.data!;
     for (const { node } of catalogue.edges) {
-      const { __typename, agency, region, ...rest } = node;
+      const { __typename, agency, region } = node;
+      const envelope = Object.fromEntries(ENVELOPE_COLUMNS.map((column) => [column, (node as Record<string, unknown>)[column]]));
       rows.push({
+        ...(envelope as Omit<ExportRow, 'fields'>),
         type: __typename,
-        ...rest,
         agencyCode: agency.code,
         agencyName: agency.name,
         regionCode: region.code,
         regionName: region.name,
+        fields: ownFields(node),
       });
     }
     if (!catalogue.pageInfo.hasNextPage) return rows;
@@ -106,18 +131,21 @@ async function catalogueRows(filter: unknown, orderBy = 'NEWEST_FIRST', headers:
   }
 }
 
-/** A row as the CSV writes it: every value a string, terms joined with `;`, formulas escaped. */
+/** A row as the CSV writes it: every value a string, terms joined with `;`, formulas escaped, own fields empty where the type has none. */
 function asCsv(row: ExportRow): Record<string, string> {
-  const cell = (value: unknown) => (value === null ? '' : String(value));
+  const cell = (value: unknown) => (value === null || value === undefined ? '' : String(value));
   const text = (value: string) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
   return Object.fromEntries(
     EXPORT_COLUMNS.map((column) => {
-      const value = row[column];
+      const value = (ENVELOPE_COLUMNS as readonly string[]).includes(column) ? (row as unknown as Record<string, unknown>)[column] : row.fields[column];
       if (column === 'subjectTerms') return [column, text((value as string[]).join(';'))];
       return [column, typeof value === 'string' ? text(value) : cell(value)];
     }),
   );
 }
+
+/** A row as the NDJSON writes it: the envelope's columns, then the type's own fields. */
+const asJson = ({ fields, ...row }: ExportRow) => ({ ...row, ...fields });
 
 function exportUrl(format: 'csv' | 'ndjson', params: Record<string, string> = {}): string {
   const search = new URLSearchParams(params).toString();
@@ -205,6 +233,23 @@ describe('the CSV export', () => {
   });
 });
 
+describe("a record's own fields", () => {
+  test('follow the envelope in the CSV, one column per field name of any type, money as exact yuan text and nested values as JSON', async () => {
+    expect(EXPORT_COLUMNS.slice(0, ENVELOPE_COLUMNS.length)).toEqual([...ENVELOPE_COLUMNS]);
+    expect(new Set(EXPORT_COLUMNS).size).toBe(EXPORT_COLUMNS.length);
+    expect(EXPORT_COLUMNS).toEqual(expect.arrayContaining(['finalPrice', 'totalExpenditure', 'expenditureByFunction', 'mineral', 'licenceNumber', 'penaltyKinds']));
+    const answer = await download(exportUrl('csv', { filter: JSON.stringify({ domains: ['FINANCE'] }) }));
+    const [row] = parse(answer.bytes, { bom: true, columns: true }) as Array<Record<string, string>>;
+    const budget = budgetFields as { totalExpenditureFen: number; fiscalYear: number; expenditureByFunction: Array<{ functionCode: string; functionClass: string; amountFen: number }> };
+    expect(row.totalExpenditure).toBe((budget.totalExpenditureFen / 100).toFixed(2));
+    expect(row.fiscalYear).toBe(String(budget.fiscalYear));
+    expect(JSON.parse(row.expenditureByFunction)).toEqual(
+      budget.expenditureByFunction.map(({ functionCode, functionClass, amountFen }) => ({ functionCode, functionClass, amount: (amountFen / 100).toFixed(2) })),
+    );
+    expect([row.finalPrice, row.mineral, row.parcelNumber]).toEqual(['', '', '']);
+  });
+});
+
 describe('the NDJSON export', () => {
   test('holds one JSON object per line, exactly the catalogue rows', async () => {
     const filter = { domains: ['LAND'], categories: ['征地拆迁', '土地出让'] };
@@ -217,8 +262,8 @@ describe('the NDJSON export', () => {
     const lines = text.slice(0, -1).split('\n');
     expect(lines).toHaveLength(230);
     const rows = lines.map((line) => JSON.parse(line) as ExportRow);
-    expect(rows).toEqual(expected);
-    expect(Object.keys(rows[0])).toEqual([...EXPORT_COLUMNS]);
+    expect(rows).toEqual(expected.map(asJson));
+    expect(Object.keys(rows[0])).toEqual([...ENVELOPE_COLUMNS, ...Object.keys(expected[0].fields)]);
     expect(rows.find((r) => r.title.startsWith('第一行'))?.title).toBe(TRICKY_TITLES[1]);
     expect(rows.find((r) => r.title.startsWith('=HYPERLINK'))?.title).toBe(TRICKY_TITLES[3]);
     expect(rows.find((r) => r.subjectTerms.length)?.subjectTerms).toEqual(['征地', '补偿;安置']);

@@ -11,7 +11,7 @@ import { ApolloServer, HeaderMap } from '@apollo/server';
 import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
 import { loadGatewayConfig } from '../../gateway/config';
 import { startGateway } from '../../gateway/server';
-import type { LandTransferFields } from '../../subgraphs/land/repository';
+import type { LandTransferFields } from '../../model/records/land/land-transfer';
 import { cachePolicyPlugin, CHANGE_FEED_MAX_AGE_SECONDS } from '../../subgraphs/kit/caching';
 import { ConfigError } from '../../platform/config';
 import { IDENTITY_HEADER, signIdentity } from '../../platform/identity';

@@ -3,8 +3,8 @@
  * error naming the missing subgraph and domain, reports itself not ready meanwhile, and answers in
  * full again by itself once the subgraph is back on its port.
  */
-import type { ProcurementAwardFields } from '../../subgraphs/finance/repository';
-import type { LandTransferFields } from '../../subgraphs/land/repository';
+import type { ProcurementAwardFields } from '../../model/records/finance/procurement-award';
+import type { LandTransferFields } from '../../model/records/land/land-transfer';
 import { disclosure, envelope } from '../support/builders';
 import { hangingServer, portOf, request } from '../support/http';
 import { startTestStack, type TestStack } from '../support/stack';

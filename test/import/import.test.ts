@@ -152,6 +152,41 @@ describe('a CSV file with good and bad rows', () => {
   });
 });
 
+const MINING_HEADER =
+  'type,indexNumber,title,category,agencyCode,regionCode,subjectTerms,publishedAt,disclosureMode,' +
+  'projectName,right,mineral,location,areaSquareKilometres,method,termYears,startingPrice,finalPrice,winningParty,licenceNumber,transferredOn';
+
+function miningRow(id: string, overrides: { method?: string; finalPrice?: string; licenceNumber?: string } = {}): string {
+  return [
+    'MiningRightTransfer', id, '岳阳县建筑用砂采矿权拍卖出让结果公示', '矿业权出让', land._id, land.regionCode, '矿业权出让;采矿权',
+    '2023-05-06T10:00:00+08:00', 'FULL', '岳阳县鹿门镇建筑用砂矿', 'MINING', '建筑用砂', '鹿门镇团结村', '0.35',
+    overrides.method ?? 'AUCTION', '10', '5000000', overrides.finalPrice ?? '12800000.05', '岳阳县鑫源矿业有限公司',
+    overrides.licenceNumber ?? '', '2023-04-28',
+  ].join(',');
+}
+
+describe('a CSV file of mining-right transfers', () => {
+  it('stores the good rows with exact money and an empty licence as null, and rejects a rule broken, naming field and rule', async () => {
+    const prefix = freshPrefix();
+    const [good, licensed, below] = [indexNumber(land), indexNumber(land), indexNumber(land)];
+    const lines = [
+      MINING_HEADER,
+      miningRow(good),
+      miningRow(licensed, { licenceNumber: 'C4306212023047130155123' }),
+      miningRow(below, { method: 'LISTING', finalPrice: '4999999.99' }),
+    ];
+    const run = await runImport(prefix, file('mining.csv', `${lines.join('\n')}\n`));
+    expect(run.report).toEqual([['4', 'fields.finalPrice', 'not-below-starting']]);
+    expect(run.stdout).toMatch(/: 2 stored as DRAFT, 0 unchanged, 1 rejected$/m);
+    expect(await storedEntries(prefix)).toEqual([good, licensed].sort().map((id) => ({ _id: id, status: 'DRAFT', type: 'MiningRightTransfer' })));
+    const stored = await client.db(`${prefix}_land`).collection('miningRightTransfers').find().sort({ _id: 1 }).toArray();
+    expect(stored.map(({ _id, startingPriceFen, finalPriceFen, licenceNumber, areaSquareKilometres, termYears }) => ({ _id, startingPriceFen, finalPriceFen, licenceNumber, areaSquareKilometres, termYears }))).toEqual([
+      { _id: good, startingPriceFen: 500_000_000, finalPriceFen: 1_280_000_005, licenceNumber: null, areaSquareKilometres: 0.35, termYears: 10 },
+      { _id: licensed, startingPriceFen: 500_000_000, finalPriceFen: 1_280_000_005, licenceNumber: 'C4306212023047130155123', areaSquareKilometres: 0.35, termYears: 10 },
+    ]);
+  });
+});
+
 describe('CSV cells and columns', () => {
   it('rejects a cell with bad UTF-8 and a value in a column the type does not have, and stores a clean row', async () => {
     const prefix = freshPrefix();

@@ -4,7 +4,7 @@
  * out) validates to exactly the envelope and fields that were stored.
  */
 import { publicSubmission } from '../../scripts/sample/public-form';
-import { fieldSchemas } from '../../subgraphs/field-schemas';
+import { FIELD_SCHEMAS } from '../../model/records';
 import { RECORD_TYPE_NAMES } from '../../model/record-types';
 import { validateSubmission } from '../../model/input';
 import { sampleRecords } from '../support/builders';
@@ -14,7 +14,7 @@ describe.each(RECORD_TYPE_NAMES)('%s in the public form', (type) => {
 
   it('validates to exactly the stored record, for 25 sample records', () => {
     for (const record of records) {
-      const result = validateSubmission(publicSubmission(record), fieldSchemas);
+      const result = validateSubmission(publicSubmission(record), FIELD_SCHEMAS);
       expect(result).toEqual({
         ok: true,
         input: {
@@ -30,7 +30,7 @@ describe.each(RECORD_TYPE_NAMES)('%s in the public form', (type) => {
     const submission = publicSubmission(records[0]);
     const [name] = Object.keys(submission.fields);
     const { [name]: value, ...rest } = submission.fields;
-    const result = validateSubmission({ ...submission, fields: { ...rest, [`${name}X`]: value } }, fieldSchemas);
+    const result = validateSubmission({ ...submission, fields: { ...rest, [`${name}X`]: value } }, FIELD_SCHEMAS);
     expect(result.ok).toBe(false);
     expect(result.ok ? [] : result.errors.map((e) => [e.field, e.rule])).toEqual(
       expect.arrayContaining([[`fields.${name}X`, 'unknown-field']]),

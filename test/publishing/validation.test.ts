@@ -2,7 +2,7 @@
  * Validation of submissions: every problem reported at once, each naming the field and the rule;
  * money converted exactly from yuan to fen.
  */
-import { fieldSchemas } from '../../subgraphs/field-schemas';
+import { FIELD_SCHEMAS } from '../../model/records';
 import { validateSubmission } from '../../model/input';
 import { agencyNamed, landTransferSubmission } from '../support/builders';
 
@@ -14,7 +14,7 @@ function landTransfer(envelope: Record<string, unknown> = {}, fields: Record<str
 }
 
 it('accepts a good submission and stores money in fen and instants as dates', () => {
-  const result = validateSubmission(landTransfer(), fieldSchemas);
+  const result = validateSubmission(landTransfer(), FIELD_SCHEMAS);
   expect(result.ok).toBe(true);
   if (!result.ok) return;
   expect(result.input.fields).toMatchObject({ startingPriceFen: 100_000_000, finalPriceFen: 123_456_789 });
@@ -36,7 +36,7 @@ it.each([
   ['several problems at once', { title: '', regionCode: '43062' }, { termYears: 71 },
     [['envelope.title', 'min-length'], ['envelope.regionCode', 'format'], ['fields.termYears', 'maximum']]],
 ])('rejects %s naming each field and rule', (_name, envelope, fields, expected) => {
-  const result = validateSubmission(landTransfer(envelope, fields), fieldSchemas);
+  const result = validateSubmission(landTransfer(envelope, fields), FIELD_SCHEMAS);
   expect(result.ok).toBe(false);
   if (result.ok) return;
   expect(result.errors.map((e) => [e.field, e.rule])).toEqual(expected);
@@ -44,7 +44,7 @@ it.each([
 });
 
 it('rejects an unknown type', () => {
-  const result = validateSubmission({ ...landTransfer(), type: 'Castle' }, fieldSchemas);
+  const result = validateSubmission({ ...landTransfer(), type: 'Castle' }, FIELD_SCHEMAS);
   expect(result.ok).toBe(false);
   if (!result.ok) expect(result.errors[0]).toMatchObject({ field: 'type', rule: 'one-of' });
 });

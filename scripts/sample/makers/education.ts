@@ -1,14 +1,10 @@
 import type { SampleContext, SampleMakers } from '../context';
 import type { SampleAgency } from '../../../model/reference-data';
 import type { DisclosureInput } from '../../../model/input';
-import type {
-  EnrolmentPlanFields,
-  SchoolFeeFields,
-  SchoolFeeUnit,
-  SchoolFields,
-  SchoolLevel,
-  SchoolOwnership,
-} from '../../../subgraphs/education/repository';
+import type { EnrolmentPlanFields } from '../../../model/records/education/enrolment-plan';
+import type { SchoolFields } from '../../../model/records/education/school';
+import type { SchoolFeeFields } from '../../../model/records/education/school-fee';
+import type { SchoolFeeUnit, SchoolLevel, SchoolOwnership } from '../../../subgraphs/education/generated/types';
 
 /** Towns (or, for a prefecture, districts) of each sample region that has an education bureau. */
 const TOWNS: Record<string, string[]> = {

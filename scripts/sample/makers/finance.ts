@@ -2,17 +2,10 @@ import type { SampleContext, SampleMakers } from '../context';
 import type { SampleAgency } from '../../../model/reference-data';
 import { creditCodeCheck, unifiedSocialCreditCode } from '../../../model/agency-code';
 import type { DisclosureInput } from '../../../model/input';
-import {
-  publicExpenseReportFields,
-  type BudgetAndActualFen,
-  type BudgetReportFields,
-  type BudgetReportKind,
-  type BudgetScope,
-  type ProcurementAwardFields,
-  type ProcurementMethod,
-  type PublicExpenseReportFields,
-  type StoredFunctionalExpenditure,
-} from '../../../subgraphs/finance/repository';
+import type { BudgetReportFields, StoredFunctionalExpenditure } from '../../../model/records/finance/budget-report';
+import type { ProcurementAwardFields } from '../../../model/records/finance/procurement-award';
+import { publicExpenseReportFields, type BudgetAndActualFen, type PublicExpenseReportFields } from '../../../model/records/finance/public-expense-report';
+import type { BudgetReportKind, BudgetScope, ProcurementMethod } from '../../../subgraphs/finance/generated/types';
 
 /** Budget tables are published in 万元 with two decimals: amounts are whole hundreds of yuan. */
 const HUNDRED_YUAN_FEN = 100_00;

@@ -2,7 +2,9 @@ import type { SampleContext, SampleMakers } from '../context';
 import type { Random } from '../random';
 import type { DisclosureInput } from '../../../model/input';
 import { maskIdNumber, maskName, type MaskedIdNumber, type MaskedName } from '../../../model/deidentify';
-import type { AffordableHousingProjectFields, AllocationOutcome, HousingAllocationFields, HousingType } from '../../../subgraphs/housing/repository';
+import type { AffordableHousingProjectFields } from '../../../model/records/housing/affordable-housing-project';
+import type { HousingAllocationFields } from '../../../model/records/housing/housing-allocation';
+import type { AllocationOutcome, HousingType } from '../../../subgraphs/housing/generated/types';
 
 const TOWNS = ['城关镇', '荣家湾镇', '新墙镇', '鹿门镇', '柏杨镇', '环城镇', '仙河镇', '吕河镇', '鹿城镇', '厉山镇'];
 const ESTATES = ['滨湖花园', '康居小区', '安居苑', '幸福家园', '阳光新城', '和谐家园', '惠民小区', '福安苑'];

@@ -1,13 +1,10 @@
 import type { SampleContext, SampleMakers } from '../context';
 import type { DisclosureInput } from '../../../model/input';
-import type {
-  HouseExpropriationFields,
-  LandExpropriationFields,
-  LandTransferFields,
-  LandType,
-  LandUse,
-  TransferMethod,
-} from '../../../subgraphs/land/repository';
+import type { HouseExpropriationFields } from '../../../model/records/land/house-expropriation';
+import type { LandExpropriationFields } from '../../../model/records/land/land-expropriation';
+import type { LandTransferFields } from '../../../model/records/land/land-transfer';
+import type { MiningRightTransferFields } from '../../../model/records/land/mining-right-transfer';
+import type { LandType, LandUse, MiningRight, MiningRightTransferMethod, TransferMethod } from '../../../subgraphs/land/generated/types';
 
 const TOWNS = ['城关镇', '荣家湾镇', '新墙镇', '筻口镇', '鹿门镇', '柏杨镇', '环城镇', '仙河镇', '吕河镇', '铜钱关镇'];
 const VILLAGES = ['东山村', '西湖村', '新民村', '和平村', '团结村', '光明村', '红星村', '长岭村'];
@@ -151,8 +148,79 @@ function landTransfer(ctx: SampleContext): DisclosureInput<LandTransferFields> {
   };
 }
 
+/** Minerals whose rights counties and prefectures transfer: metals explored for, and building stone and sand mined. */
+const MINERALS: Record<MiningRight, string[]> = {
+  EXPLORATION: ['金矿', '铜矿', '铅锌矿', '钨矿', '锰矿', '晶质石墨', '萤石'],
+  MINING: ['建筑用灰岩', '建筑用砂', '砖瓦用页岩', '建筑用花岗岩', '水泥用灰岩', '饰面用大理岩'],
+};
+const MINING_COMPANIES = [
+  '岳阳县鑫源矿业有限公司',
+  '楚雄州恒通矿业开发有限公司',
+  '湖南湘金矿业有限公司',
+  '云南铜业矿产资源勘查开发有限公司',
+  '随州市华新建材有限公司',
+  '含山县金山石料有限公司',
+  '陕西旬阳汉江矿业有限公司',
+];
+const MINING_METHOD_NAMES: Record<MiningRightTransferMethod, string> = {
+  TENDER: '招标',
+  AUCTION: '拍卖',
+  LISTING: '挂牌',
+  AGREEMENT: '协议',
+  FIRST_COME_APPLICATION: '申请在先',
+};
+
+function miningRightTransfer(ctx: SampleContext): DisclosureInput<MiningRightTransferFields> {
+  const { rng } = ctx;
+  const agency = ctx.agency('land');
+  const transferredOn = ctx.day();
+  const right = rng.pick<MiningRight>(['MINING', 'MINING', 'MINING', 'EXPLORATION']);
+  const method =
+    right === 'EXPLORATION'
+      ? rng.pick<MiningRightTransferMethod>(['LISTING', 'LISTING', 'AUCTION', 'TENDER', 'FIRST_COME_APPLICATION'])
+      : rng.pick<MiningRightTransferMethod>(['LISTING', 'LISTING', 'AUCTION', 'AUCTION', 'TENDER', 'AGREEMENT']);
+  const mineral = rng.pick(MINERALS[right]);
+  const startingPriceFen = (right === 'EXPLORATION' ? rng.int(20, 500) : rng.int(100, 5_000)) * 10_000 * 100;
+  const finalPriceFen =
+    method === 'AUCTION' || method === 'LISTING' || method === 'TENDER' ? Math.round(startingPriceFen * rng.decimal(1, 2.5, 3)) : startingPriceFen;
+  const region = ctx.regionName(agency.regionCode);
+  const town = rng.pick(TOWNS);
+  const rightName = right === 'EXPLORATION' ? '探矿权' : '采矿权';
+  const year = ctx.yearOf(transferredOn);
+  const licenceNumber = rng.chance(0.3)
+    ? null
+    : right === 'EXPLORATION'
+      ? `T${agency.regionCode.slice(0, 2)}${rng.int(10, 99)}${year}${String(rng.int(1, 99_999_999)).padStart(8, '0')}`
+      : `C${agency.regionCode}${year}${String(rng.int(1, 999_999_999_999)).padStart(12, '0')}`;
+  return {
+    type: 'MiningRightTransfer',
+    envelope: ctx.envelope({
+      agency,
+      title: `${region}${town}${mineral}${rightName}${MINING_METHOD_NAMES[method]}出让结果公示`,
+      category: '矿业权出让',
+      subjectTerms: ['矿业权出让', rightName, mineral],
+      eventOn: transferredOn,
+    }),
+    fields: {
+      projectName: `${region}${town}${mineral}${right === 'EXPLORATION' ? '勘探' : '矿'}`,
+      right,
+      mineral,
+      location: `${town}${rng.pick(VILLAGES)}`,
+      areaSquareKilometres: right === 'EXPLORATION' ? rng.decimal(1, 50, 2) : rng.decimal(0.02, 2, 4),
+      method,
+      termYears: right === 'EXPLORATION' ? 5 : rng.pick([3, 5, 10, 10, 20, 30]),
+      startingPriceFen,
+      finalPriceFen,
+      winningParty: rng.pick(MINING_COMPANIES),
+      licenceNumber,
+      transferredOn,
+    },
+  };
+}
+
 export const landSamples: SampleMakers = {
   LandExpropriation: landExpropriation,
   HouseExpropriation: houseExpropriation,
   LandTransfer: landTransfer,
+  MiningRightTransfer: miningRightTransfer,
 };

@@ -3,17 +3,10 @@ import type { Random } from '../random';
 import { creditCodeCheck, unifiedSocialCreditCode } from '../../../model/agency-code';
 import type { DisclosureInput } from '../../../model/input';
 import { startOfShanghaiDay } from '../../../model/time';
-import {
-  accidentGrade,
-  type AccidentGrade,
-  type AccidentIndustry,
-  type AdministrativePenaltyFields,
-  type FailedTestItem,
-  type FoodDrugSamplingFields,
-  type PenaltyKind,
-  type SafetyAccidentFields,
-  type SamplingCategory,
-} from '../../../subgraphs/safety/repository';
+import type { AdministrativePenaltyFields } from '../../../model/records/safety/administrative-penalty';
+import type { FailedTestItem, FoodDrugSamplingFields } from '../../../model/records/safety/food-drug-sampling';
+import { accidentGrade, type SafetyAccidentFields } from '../../../model/records/safety/safety-accident';
+import type { AccidentGrade, AccidentIndustry, PenaltyKind, SamplingCategory } from '../../../subgraphs/safety/generated/types';
 
 const HOUR_MS = 60 * 60 * 1000;
 const FEN_PER_TEN_THOUSAND_YUAN = 10_000 * 100;

@@ -1,7 +1,31 @@
 import { z } from 'zod';
-import { count, day, derived, optionalYuan, positiveQuantity, reportBreaches, text, year, yuan, type FieldsSchema } from '../../model/input';
-import { maskIdNumber, maskName } from '../../model/deidentify';
-import type { AffordableHousingProjectFields, HousingAllocationFields } from './repository';
+import type { StoredRecord } from '../../envelope';
+import { maskIdNumber, maskName, type MaskedIdNumber, type MaskedName } from '../../deidentify';
+import { allOf, day, oneOf, range } from '../../../storage/filters';
+import type { AllocationOutcome, HousingAllocationFilter } from '../../../subgraphs/housing/generated/types';
+import { defineRecordType } from '../record-type';
+import { calendarDay, optionalYuan, positiveQuantity, reportBreaches, text } from '../rules';
+
+/**
+ * Stored fields of one allocation result line 分配结果公示. The household head's name and ID number
+ * are only ever stored masked (deidentify.ts). A household granted a unit has `unitNumber` and
+ * `unitAreaSquareMetres`; one granted a rent subsidy has `monthlyRentSubsidyFen`.
+ */
+export interface HousingAllocationFields {
+  projectName: string;
+  householdHead: MaskedName;
+  idNumber: MaskedIdNumber;
+  householdSize: number;
+  outcome: AllocationOutcome;
+  unitNumber: string | null;
+  unitAreaSquareMetres: number | null;
+  monthlyRentSubsidyFen: number | null;
+  batch: string;
+  /** `YYYY-MM-DD`. */
+  allocatedOn: string;
+}
+
+export type StoredHousingAllocation = StoredRecord<HousingAllocationFields>;
 
 /**
  * The household head's name, raw or already masked, masked at once (deidentify.ts): what the schema
@@ -45,34 +69,27 @@ const idNumber = z.string().transform((value, context) => {
   }
 });
 
-/** How publishers send housing records: GraphQL field names, money in yuan; stored with money in fen. */
-export const housingInputs: Record<'AffordableHousingProject' | 'HousingAllocation', FieldsSchema> = {
-  AffordableHousingProject: z
-    .object({
-      projectName: text(300),
-      housingType: z.enum(['PUBLIC_RENTAL', 'LOW_RENT', 'ECONOMY', 'SHANTY_TOWN_RENOVATION', 'SUBSIDISED_RENTAL']),
-      location: text(300),
-      planYear: year,
-      unitsPlanned: count,
-      unitsStarted: count,
-      unitsCompleted: count,
-      completionRate: derived('unitsCompleted and unitsPlanned'),
-      investment: yuan,
-      implementingBody: text(200),
-    })
-    .strict()
-    .transform(({ investment, completionRate: _computed, ...rest }, context): AffordableHousingProjectFields => {
-      const broken = reportBreaches(context, [
-        rest.unitsCompleted > rest.unitsStarted && [
-          'unitsCompleted',
-          'within-started',
-          `a project cannot complete more units than it started (${rest.unitsStarted}); got ${rest.unitsCompleted}`,
-        ],
-      ]);
-      if (broken) return z.NEVER;
-      return { ...rest, investmentFen: investment };
-    }),
-  HousingAllocation: z
+export const housingAllocation = defineRecordType({
+  type: 'HousingAllocation',
+  domain: 'HOUSING',
+  subgraph: 'housing',
+  collection: 'housingAllocations',
+  listField: 'housingAllocations',
+  singleField: 'housingAllocation',
+  description: 'An affordable housing allocation result 保障性住房分配结果, de-identified.',
+  fields: {
+    projectName: 'String!',
+    householdHead: 'String!',
+    idNumber: 'String!',
+    householdSize: 'Int!',
+    outcome: 'AllocationOutcome!',
+    unitNumber: 'String',
+    unitAreaSquareMetres: 'Float',
+    monthlyRentSubsidy: 'Money',
+    batch: 'String!',
+    allocatedOn: 'Date!',
+  },
+  input: z
     .object({
       projectName: text(300),
       householdHead,
@@ -83,7 +100,7 @@ export const housingInputs: Record<'AffordableHousingProject' | 'HousingAllocati
       unitAreaSquareMetres: positiveQuantity.nullish().transform((v) => v ?? null),
       monthlyRentSubsidy: optionalYuan,
       batch: text(100),
-      allocatedOn: day,
+      allocatedOn: calendarDay,
     })
     .strict()
     .transform(({ monthlyRentSubsidy, ...rest }, context): HousingAllocationFields => {
@@ -116,4 +133,22 @@ export const housingInputs: Record<'AffordableHousingProject' | 'HousingAllocati
       if (broken) return z.NEVER;
       return { ...rest, monthlyRentSubsidyFen: monthlyRentSubsidy };
     }),
-};
+  filter: {
+    fields: {
+      outcomes: '[AllocationOutcome!]',
+      projectName: 'String',
+      minHouseholdSize: 'Int',
+      allocatedFrom: 'Date',
+      allocatedTo: 'Date',
+    },
+    where: (input: HousingAllocationFilter) =>
+      allOf({
+        outcome: oneOf(input.outcomes),
+        projectName: input.projectName ?? undefined,
+        householdSize: range('filter.minHouseholdSize', input.minHouseholdSize, undefined),
+        allocatedOn: range('filter.allocatedFrom', day(input.allocatedFrom), day(input.allocatedTo)),
+      }),
+  },
+  indexes: [{ key: { projectName: 1, publishedAt: -1 }, name: 'project_name' }],
+  resolvers: {},
+});
