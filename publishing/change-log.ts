@@ -88,7 +88,12 @@ export class ChangeLog {
     }));
     // A record twice in one batch keeps its last entry.
     const lastOf = new Map(entries.map((entry) => [entry.indexNumber, entry._id]));
-    await this.changes.insertMany(entries.filter((entry) => lastOf.get(entry.indexNumber) === entry._id));
+    try {
+      await this.changes.insertMany(entries.filter((entry) => lastOf.get(entry.indexNumber) === entry._id));
+    } catch (error) {
+      this.blocks.abandon(block);
+      throw error;
+    }
     return { block, entries };
   }
 

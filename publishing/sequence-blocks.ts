@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { Collection, Db } from 'mongodb';
 import { DUPLICATE_KEY } from '../storage/mongo';
 
@@ -6,6 +7,8 @@ interface SequenceBlock {
   _id: number;
   committed: boolean;
   claimedAt: Date;
+  /** Random per claim: lets a writer settle the block it claimed, and never another's of the same number. */
+  claimant: string;
 }
 
 /** A block left uncommitted longer than this was abandoned by its writer: readers pass it. */
@@ -24,7 +27,8 @@ const RETIRE_AFTER_MS = 10 * 60_000;
 export class SequenceBlocks {
   private readonly blocks: Collection<SequenceBlock>;
   /** Blocks whose writer failed (the engine went away mid-batch): committed as soon as the engine answers. */
-  private readonly abandoned = new Set<number>();
+  private readonly abandoned = new Map<number, string>();
+  private readonly claimants = new Map<number, string>();
 
   constructor(db: Db, collection: string) {
     this.blocks = db.collection<SequenceBlock>(collection);
@@ -49,14 +53,16 @@ export class SequenceBlocks {
 
   /** Marks a claimed block as one its writer gave up on (see `within`). */
   abandon(block: number): void {
-    this.abandoned.add(block);
+    const claimant = this.claimants.get(block);
+    this.claimants.delete(block);
+    if (claimant) this.abandoned.set(block, claimant);
   }
 
   /** Commits the blocks this process's writers abandoned, where the engine now answers. */
   private async settleAbandoned(): Promise<void> {
-    for (const block of [...this.abandoned]) {
+    for (const [block, claimant] of [...this.abandoned]) {
       try {
-        await this.blocks.updateOne({ _id: block }, { $set: { committed: true } });
+        await this.blocks.updateOne({ _id: block, claimant }, { $set: { committed: true } });
         this.abandoned.delete(block);
       } catch {
         return;
@@ -70,11 +76,17 @@ export class SequenceBlocks {
     for (let attempt = 0; attempt < CLAIM_ATTEMPTS; attempt++) {
       const [latest] = await this.blocks.find({}, { projection: { _id: 1 } }).sort({ _id: -1 }).limit(1).toArray();
       const block = (latest?._id ?? 0) + 1;
+      const claimant = randomBytes(8).toString('hex');
       try {
-        await this.blocks.insertOne({ _id: block, committed: false, claimedAt: new Date() });
+        await this.blocks.insertOne({ _id: block, committed: false, claimedAt: new Date(), claimant });
+        this.claimants.set(block, claimant);
         return block;
       } catch (error) {
-        if ((error as { code?: number }).code !== DUPLICATE_KEY) throw error;
+        if ((error as { code?: number }).code === DUPLICATE_KEY) continue;
+        // The insert may have been applied with its answer lost (the engine went away): settle it
+        // later if it is ours.
+        this.abandoned.set(block, claimant);
+        throw error;
       }
     }
     throw new Error(`could not claim a block of sequence numbers in ${CLAIM_ATTEMPTS} attempts`);
@@ -88,6 +100,7 @@ export class SequenceBlocks {
    */
   async commit(block: number): Promise<void> {
     await this.blocks.updateOne({ _id: block }, { $set: { committed: true } });
+    this.claimants.delete(block);
     await this.blocks.deleteMany({ committed: true, _id: { $lt: block }, claimedAt: { $lt: new Date(Date.now() - RETIRE_AFTER_MS) } });
   }
 
