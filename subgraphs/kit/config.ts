@@ -4,6 +4,9 @@ import {
   ConfigError,
   configProblems,
   DEFAULT_PORTS,
+  databaseNameSetting,
+  databasePrefixSetting,
+  mongodbUriSetting,
   port,
   SUBGRAPH_NAMES,
   type SubgraphName,
@@ -44,7 +47,7 @@ export type OwnerName = Exclude<SubgraphName, 'catalogue'>;
 export const OWNER_NAMES = SUBGRAPH_NAMES.filter((name): name is OwnerName => name !== 'catalogue');
 
 /** CATALOGUE_SYNC_INTERVAL_MS when unset. */
-export const DEFAULT_SYNC_INTERVAL_MS = 5_000;
+export const DEFAULT_SYNC_INTERVAL_MS = 60_000;
 
 const upper = (name: SubgraphName) => name.toUpperCase();
 const url = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
@@ -55,61 +58,80 @@ const url = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
  *   MONGODB_URI (required), MONGODB_DB_PREFIX (default `disclosure`), HOST (default 127.0.0.1),
  *   LOG_LEVEL (default `info`), CACHE_MAX_AGE_SECONDS (default 60; 0 = off),
  *   <NAME>_PORT, <NAME>_MONGODB_URI, <NAME>_DB, <NAME>_URL for each subgraph, CATALOGUE_SYNC_INTERVAL_MS
- *   (default 5000; 0 = only after writes), IDENTITY_SECRET (at least 32
+ *   (default 60000; 0 = only after writes), IDENTITY_SECRET (at least 32
  *   characters; required to serve), and the document limits GATEWAY_MAX_DEPTH, GATEWAY_MAX_ALIASES,
  *   GATEWAY_MAX_DIRECTIVES, GATEWAY_MAX_TOKENS, GATEWAY_MAX_SELECTIONS, GATEWAY_MAX_BODY_BYTES
  *   (platform/limits.ts).
  */
 export function loadSubgraphConfigs(env: NodeJS.ProcessEnv = process.env): Record<SubgraphName, SubgraphConfig> {
-  const shape: Record<string, z.ZodTypeAny> = {
-    MONGODB_URI: z.string().regex(/^mongodb(\+srv)?:\/\//, 'must be a mongodb:// or mongodb+srv:// URI').optional(),
-    MONGODB_DB_PREFIX: z
-      .string()
-      .regex(/^[A-Za-z0-9_-]{1,40}$/, 'letters, digits, _ and - only, at most 40')
-      .default('disclosure'),
-    HOST: z.string().default('127.0.0.1'),
-    LOG_LEVEL: logLevelSetting,
-    CACHE_MAX_AGE_SECONDS: cacheMaxAgeSetting,
-    CATALOGUE_SYNC_INTERVAL_MS: z.coerce.number({ error: 'must be a whole number of milliseconds' }).int().min(0).max(3_600_000).default(DEFAULT_SYNC_INTERVAL_MS),
-  };
-  for (const name of SUBGRAPH_NAMES) {
-    shape[`${upper(name)}_PORT`] = port.default(DEFAULT_PORTS[name]);
-    shape[`${upper(name)}_URL`] = url.default(`http://127.0.0.1:${DEFAULT_PORTS[name]}/`);
-    shape[`${upper(name)}_MONGODB_URI`] = z.string().regex(/^mongodb(\+srv)?:\/\//, 'must be a mongodb:// URI').optional();
-    shape[`${upper(name)}_DB`] = z.string().regex(/^[A-Za-z0-9_-]{1,60}$/, 'letters, digits, _ and - only').optional();
-  }
-  const parsed = z.object(shape).safeParse(env);
-  // The identity secret and the document limits have typed schemas of their own, reported with the rest.
-  const own = z.object({ IDENTITY_SECRET: identitySecretSetting.optional() }).safeParse(env);
+  const shared = sharedSettings.safeParse(env);
+  const perSubgraph = SUBGRAPH_NAMES.map((name) => {
+    const prefix = upper(name);
+    // Read under the subgraph's own variable names, so problems are reported under them too.
+    const result = subgraphSettings.safeParse({
+      PORT: env[`${prefix}_PORT`] ?? DEFAULT_PORTS[name],
+      URL: env[`${prefix}_URL`] ?? `http://127.0.0.1:${DEFAULT_PORTS[name]}/`,
+      MONGODB_URI: env[`${prefix}_MONGODB_URI`],
+      DB: env[`${prefix}_DB`],
+    });
+    return { name, prefix, result };
+  });
   const limits = documentLimitSettings.safeParse(env);
-  if (!parsed.success || !own.success || !limits.success) {
-    const problems = [parsed, own, limits].flatMap((result) => (result.success ? [] : [configProblems(result.error)]));
-    throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
-  }
-  const values = parsed.data as Record<string, string | number | undefined>;
-  const missing = SUBGRAPH_NAMES.filter((name) => !values[`${upper(name)}_MONGODB_URI`] && !values.MONGODB_URI);
+  const problems = [
+    ...(shared.success ? [] : [configProblems(shared.error)]),
+    ...(limits.success ? [] : [configProblems(limits.error)]),
+    ...perSubgraph.flatMap(({ prefix, result }) =>
+      result.success ? [] : result.error.issues.map((issue) => `  ${prefix}_${issue.path.join('.')}: ${issue.message}`),
+    ),
+  ];
+  if (!shared.success || !limits.success || problems.length) throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
+  const settings = new Map(perSubgraph.flatMap(({ name, result }) => (result.success ? [[name, result.data] as const] : [])));
+  const of = (name: SubgraphName) => settings.get(name) as z.infer<typeof subgraphSettings>;
+  const missing = SUBGRAPH_NAMES.filter((name) => !of(name).MONGODB_URI && !shared.data.MONGODB_URI);
   if (missing.length) {
     throw new ConfigError(
       `Invalid configuration:\n  MONGODB_URI: required (or ${missing.map((n) => `${upper(n)}_MONGODB_URI`).join(', ')})`,
     );
   }
-  const dbName = (name: SubgraphName) => (values[`${upper(name)}_DB`] as string) ?? `${values.MONGODB_DB_PREFIX}_${name}`;
-  const configs = {} as Record<SubgraphName, SubgraphConfig>;
-  const ownerUrls = Object.fromEntries(OWNER_NAMES.map((name) => [name, values[`${upper(name)}_URL`] as string])) as Record<OwnerName, string>;
-  for (const name of SUBGRAPH_NAMES) {
-    configs[name] = {
+  const ownerUrls = Object.fromEntries(OWNER_NAMES.map((name) => [name, of(name).URL])) as Record<OwnerName, string>;
+  return Object.fromEntries(
+    SUBGRAPH_NAMES.map((name): [SubgraphName, SubgraphConfig] => [
       name,
-      host: values.HOST as string,
-      port: values[`${upper(name)}_PORT`] as number,
-      mongodbUri: (values[`${upper(name)}_MONGODB_URI`] ?? values.MONGODB_URI) as string,
-      database: dbName(name),
-      ownerUrls,
-      syncIntervalMs: values.CATALOGUE_SYNC_INTERVAL_MS as number,
-      logLevel: values.LOG_LEVEL as LogLevel,
-      cacheMaxAgeSeconds: values.CACHE_MAX_AGE_SECONDS as number,
-      identitySecret: own.data.IDENTITY_SECRET,
-      limits: limits.data,
-    };
-  }
-  return configs;
+      {
+        name,
+        host: shared.data.HOST,
+        port: of(name).PORT,
+        mongodbUri: of(name).MONGODB_URI ?? (shared.data.MONGODB_URI as string),
+        database: of(name).DB ?? `${shared.data.MONGODB_DB_PREFIX}_${name}`,
+        ownerUrls,
+        syncIntervalMs: shared.data.CATALOGUE_SYNC_INTERVAL_MS,
+        logLevel: shared.data.LOG_LEVEL,
+        cacheMaxAgeSeconds: shared.data.CACHE_MAX_AGE_SECONDS,
+        identitySecret: shared.data.IDENTITY_SECRET,
+        limits: limits.data,
+      },
+    ]),
+  ) as Record<SubgraphName, SubgraphConfig>;
 }
+
+const sharedSettings = z.object({
+  MONGODB_URI: mongodbUriSetting.optional(),
+  MONGODB_DB_PREFIX: databasePrefixSetting,
+  HOST: z.string().default('127.0.0.1'),
+  LOG_LEVEL: logLevelSetting,
+  CACHE_MAX_AGE_SECONDS: cacheMaxAgeSetting,
+  CATALOGUE_SYNC_INTERVAL_MS: z.coerce
+    .number({ error: 'must be a whole number of milliseconds' })
+    .int({ error: 'must be a whole number of milliseconds' })
+    .min(0)
+    .max(3_600_000)
+    .default(DEFAULT_SYNC_INTERVAL_MS),
+  IDENTITY_SECRET: identitySecretSetting.optional(),
+});
+
+const subgraphSettings = z.object({
+  PORT: port,
+  URL: url,
+  MONGODB_URI: mongodbUriSetting.optional(),
+  DB: databaseNameSetting.optional(),
+});
