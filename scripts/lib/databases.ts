@@ -1,6 +1,6 @@
 import type { Db } from 'mongodb';
 import { allSubgraphs } from '../../subgraphs/registry';
-import { loadSubgraphConfigs } from '../../subgraphs/kit/config';
+import { loadSubgraphConfigs, OWNER_NAMES } from '../../subgraphs/kit/config';
 import { SUBGRAPH_NAMES, type SubgraphName } from '../../platform/config';
 import { localOwner, Publisher } from '../../publishing/publisher';
 import { database } from '../../storage/mongo';
@@ -24,6 +24,6 @@ export async function prepareDatabases(databases: Record<SubgraphName, Db>): Pro
  * each service runs, every owner's on its own database, in this process.
  */
 export function localPublisher(databases: Record<SubgraphName, Db>): Publisher {
-  const owners = SUBGRAPH_NAMES.filter((name) => name !== 'catalogue').map((name) => localOwner(name, databases[name]));
+  const owners = OWNER_NAMES.map((name) => localOwner(name, databases[name]));
   return new Publisher(databases.catalogue, owners);
 }

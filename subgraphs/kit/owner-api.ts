@@ -12,6 +12,7 @@
  */
 import type { IncomingMessage } from 'node:http';
 import express, { type Request, type Response, type Router } from 'express';
+import { GraphQLError } from 'graphql';
 import { BSON, type Db } from 'mongodb';
 import { z } from 'zod';
 import { validateSubmission } from '../../model/input';
@@ -71,6 +72,14 @@ function parse<T>(schema: z.ZodType<T>, value: unknown, where: string): T {
   throw new OwnerApiError('BAD_USER_INPUT', `Invalid value for "${field}": ${issue.message}`, { argument: field, rule: issue.code });
 }
 
+/** Refuses the whole call when any record belongs to an agency outside the caller's scope. */
+function refuseOutsideScope(indexNumbers: readonly string[]): void {
+  if (!indexNumbers.length) return;
+  throw new OwnerApiError('FORBIDDEN', `This identity may not act on ${indexNumbers.slice(0, 5).join(', ')}: they belong to another agency`, {
+    indexNumbers,
+  });
+}
+
 function agencyOf(actor: Actor): ReadonlySet<string> {
   if (actor.kind === 'agency') return actor.scope;
   const reason = actor.kind === 'rejected' ? actor.reason : 'no identity from the gateway';
@@ -87,9 +96,9 @@ export function ownerApi(owner: string, db: Db, schemas: FieldSchemas, actorOf: 
       res.type('application/json').send(BSON.EJSON.stringify(await work(req), { relaxed: true }));
     } catch (error) {
       if (error instanceof OwnerApiError) send(res, error.code, error.message, error.extensions);
-      else if (error instanceof Error && 'extensions' in error && (error as { extensions: { code?: string } }).extensions.code === 'BAD_USER_INPUT') {
-        send(res, 'BAD_USER_INPUT', error.message, (error as unknown as { extensions: Record<string, unknown> }).extensions);
-      } else send(res, 'INTERNAL_SERVER_ERROR', 'Internal server error.');
+      // A bad cursor (decodeRevisionCursor) is refused as the GraphQL API refuses it.
+      else if (error instanceof GraphQLError && error.extensions.code === 'BAD_USER_INPUT') send(res, 'BAD_USER_INPUT', error.message, error.extensions);
+      else send(res, 'INTERNAL_SERVER_ERROR', 'Internal server error.');
     }
   };
 
@@ -112,11 +121,7 @@ export function ownerApi(owner: string, db: Db, schemas: FieldSchemas, actorOf: 
         } else prepared.push({ input: result.input, agencyName, regionPath });
       });
       const outcome = await publishing.submit(prepared, 'DRAFT', scope);
-      if (outcome.forbidden.length) {
-        throw new OwnerApiError('FORBIDDEN', `This identity may not act on ${outcome.forbidden.slice(0, 5).join(', ')}: they belong to another agency`, {
-          indexNumbers: outcome.forbidden,
-        });
-      }
+      refuseOutsideScope(outcome.forbidden);
       return { ...outcome, rejected: [...rejected, ...outcome.rejected] };
     }),
   );
@@ -127,11 +132,7 @@ export function ownerApi(owner: string, db: Db, schemas: FieldSchemas, actorOf: 
       const scope = agencyOf(actorOf(req));
       const body = parse(movesBody, req.body, 'body');
       const outcome = await publishing.move(body.indexNumbers, body.target, scope);
-      if (outcome.forbidden.length) {
-        throw new OwnerApiError('FORBIDDEN', `This identity may not act on ${outcome.forbidden.slice(0, 5).join(', ')}: they belong to another agency`, {
-          indexNumbers: outcome.forbidden,
-        });
-      }
+      refuseOutsideScope(outcome.forbidden);
       return { refused: outcome.refused, forbidden: [] };
     }),
   );
