@@ -62,7 +62,7 @@ export class CatalogueProjector {
   private readonly entries: Collection<StoredEnvelope>;
   private readonly cursors: Collection<ProjectionCursor>;
   private readonly changeLog: ChangeLog;
-  private readonly running = new Map<string, Promise<ProjectionSummary>>();
+  private running: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly catalogue: Db) {
     this.entries = catalogue.collection<StoredEnvelope>(CATALOGUE_ENTRIES);
@@ -71,23 +71,26 @@ export class CatalogueProjector {
   }
 
   /**
-   * Brings the index up to what `feed` has committed. Calls for one owner run one after another, and
-   * each reads to the feed's end when it starts, so a caller that has just written sees its write.
+   * Brings the index up to what `feeds` have committed, reading them side by side and projecting
+   * their pages together (one look-up of the existing entries per round, however many owners: on an
+   * engine that scans, that look-up is most of the cost). Syncs in one process run one after
+   * another, and each reads to the feeds' ends when it starts, so a caller that has just written sees
+   * its write. A feed that cannot be read stops there for this sync; the others are projected, then
+   * the first failure is thrown.
    */
-  sync(feed: RecordFeed, options: ProjectionOptions = {}): Promise<ProjectionSummary> {
-    const previous = this.running.get(feed.owner) ?? Promise.resolve(emptySummary());
-    const next = previous.catch(() => undefined).then(() => this.project(feed, options, false));
-    this.running.set(feed.owner, next);
+  sync(feeds: readonly RecordFeed[], options: ProjectionOptions = {}): Promise<ProjectionSummary> {
+    const next = this.running.catch(() => undefined).then(() => this.project(feeds, options));
+    this.running = next;
     return next;
   }
 
   /** Reads every feed from the start, rewrites what differs and removes entries whose record is gone. */
   async rebuild(feeds: readonly RecordFeed[], options: ProjectionOptions = {}): Promise<ProjectionSummary> {
     const total = emptySummary();
-    let read = 0;
     for (const feed of feeds) {
-      const summary = await this.project(feed, { ...options, onProgress: (done) => options.onProgress?.(read + done) }, true);
-      read += summary.scanned;
+      const seen = new Set<string>();
+      const summary = await this.project([feed], { ...options, onProgress: (done) => options.onProgress?.(total.scanned + done) }, seen);
+      summary.removed = await this.removeOrphans(feed, seen);
       total.scanned += summary.scanned;
       total.restored += summary.restored;
       total.refreshed += summary.refreshed;
@@ -97,24 +100,36 @@ export class CatalogueProjector {
     return total;
   }
 
-  private async project(feed: RecordFeed, options: ProjectionOptions, fromStart: boolean): Promise<ProjectionSummary> {
+  /** Projects `feeds` from their cursors, or from the start when `seen` is given (which collects what was read). */
+  private async project(feeds: readonly RecordFeed[], options: ProjectionOptions, seen?: Set<string>): Promise<ProjectionSummary> {
     const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
     const summary = emptySummary();
-    const seen = new Set<string>();
-    let position = fromStart ? null : ((await this.cursors.findOne({ _id: feed.owner }))?.position ?? null);
-    for (;;) {
-      const page = await feed.read(position, batchSize);
-      if (page.records.length) {
-        await this.apply(page.records, summary);
-        for (const record of page.records) seen.add(record._id);
-        summary.scanned += page.records.length;
+    const failures: unknown[] = [];
+    const cursors = await this.cursors.find({ _id: { $in: feeds.map((feed) => feed.owner) } }).toArray();
+    const positions = new Map(feeds.map((feed) => [feed, seen ? null : (cursors.find((c) => c._id === feed.owner)?.position ?? null)]));
+    let reading = [...feeds];
+    while (reading.length) {
+      const pages = await Promise.allSettled(reading.map((feed) => feed.read(positions.get(feed) ?? null, batchSize)));
+      const read: Array<[RecordFeed, RevisionPage]> = [];
+      pages.forEach((page, i) => (page.status === 'fulfilled' ? read.push([reading[i], page.value]) : failures.push(page.reason)));
+      const records = read.flatMap(([, page]) => page.records);
+      if (records.length) {
+        await this.apply(records, summary);
+        for (const record of records) seen?.add(record._id);
+        summary.scanned += records.length;
         options.onProgress?.(summary.scanned);
-        position = page.next;
-        await this.cursors.updateOne({ _id: feed.owner }, { $set: { position, updatedAt: new Date() } }, { upsert: true });
       }
-      if (!page.hasMore || page.records.length === 0) break;
+      const updatedAt = new Date();
+      const moved = read.filter(([, page]) => page.records.length);
+      await Promise.all(
+        moved.map(([feed, page]) => {
+          positions.set(feed, page.next);
+          return this.cursors.updateOne({ _id: feed.owner }, { $set: { position: page.next, updatedAt } }, { upsert: true });
+        }),
+      );
+      reading = moved.filter(([, page]) => page.hasMore).map(([feed]) => feed);
     }
-    if (fromStart) summary.removed = await this.removeOrphans(feed, seen);
+    if (failures.length) throw failures[0];
     return summary;
   }
 

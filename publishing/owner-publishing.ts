@@ -47,7 +47,7 @@ export class OwnerPublishing {
     const takenOver = [...stored.values()].filter((record) => !inScope(scope, record.agencyCode)).map((record) => record._id);
     const forbidden = [...new Set([...outside, ...takenOver])];
     if (forbidden.length) return { rejected: [], results: [], forbidden };
-    return { ...(await this.store.store(prepared.map((p) => storedRecord(p, status)), status)), forbidden: [] };
+    return { ...(await this.store.store(prepared.map((p) => storedRecord(p, status)), status, stored)), forbidden: [] };
   }
 
   async move(indexNumbers: readonly string[], target: TargetStatus, scope: WriteScope): Promise<StatusOutcome> {

@@ -84,10 +84,14 @@ export class OwnerRecordStore {
   /**
    * Stores records: new ones and changed ones take `status` and a new revision; one stored exactly so
    * already is left as it is (its review state too). An index number that belongs to a record of
-   * another type is refused.
+   * another type is refused. `existing` is what `findByIds` found of them, when the caller has read it.
    */
-  async store(records: readonly OwnedRecord[], status: DisclosureStatus): Promise<{ rejected: RejectedDisclosure[]; results: WrittenDisclosure[] }> {
-    const existing = await this.findByIds(records.map((r) => r._id));
+  async store(
+    records: readonly OwnedRecord[],
+    status: DisclosureStatus,
+    existing?: ReadonlyMap<string, OwnedRecord>,
+  ): Promise<{ rejected: RejectedDisclosure[]; results: WrittenDisclosure[] }> {
+    existing ??= await this.findByIds(records.map((r) => r._id));
     const rejected: RejectedDisclosure[] = [];
     const results: WrittenDisclosure[] = [];
     const changed: OwnedRecord[] = [];

@@ -107,7 +107,7 @@ export class Publisher {
       byOwner.set(owner, [...(byOwner.get(owner) ?? []), { input, raw, agencyName: agency.name, regionPath }]);
     }
     const outcomes = await Promise.all([...byOwner].map(([owner, group]) => owner.submit(group, status, options.caller ?? ADMINISTRATOR)));
-    await Promise.all([...byOwner.keys()].map((owner) => this.projector.sync(owner.feed)));
+    await this.projector.sync([...byOwner.keys()].map((owner) => owner.feed));
     const results: WrittenDisclosure[] = outcomes.flatMap((o) => o.results);
     return {
       rejected: [...rejected, ...outcomes.flatMap((o) => o.rejected)],
@@ -140,13 +140,13 @@ export class Publisher {
       byOwner.set(owner, [...(byOwner.get(owner) ?? []), entry._id]);
     }
     const outcomes = await Promise.all([...byOwner].map(([owner, group]) => owner.move(group, target, caller)));
-    await Promise.all([...byOwner.keys()].map((owner) => this.projector.sync(owner.feed)));
+    await this.projector.sync([...byOwner.keys()].map((owner) => owner.feed));
     return { refused: outcomes.flatMap((o) => o.refused), forbidden: outcomes.flatMap((o) => o.forbidden) };
   }
 
   /** Brings the index up to what every owner has committed. */
-  async syncAll(): Promise<ProjectionSummary[]> {
-    return Promise.all([...this.owners.values()].map((owner) => this.projector.sync(owner.feed)));
+  syncAll(): Promise<ProjectionSummary> {
+    return this.projector.sync([...this.owners.values()].map((owner) => owner.feed));
   }
 
   /** How many records the owners hold in all. */
