@@ -3,9 +3,9 @@
  *
  *   - `subgraphs/<name>/generated/types.ts`: the schema's types (`typescript`): enums as string
  *     unions, filter inputs as they arrive after scalar parsing, object types;
- *   - `subgraphs/<name>/generated/resolvers.ts`: the same types and the resolver types
- *     (`typescript-resolvers`, federation), each record type mapped to its stored shape from
- *     model/records. The record modules import types.ts; only subgraph code imports this file,
+ *   - `subgraphs/<name>/generated/resolvers.ts`: the resolver types (`typescript-resolvers`,
+ *     federation), over types.ts (imported as `Types`), each record type mapped to its stored
+ *     shape from model/records. The record modules import types.ts; only subgraph code imports this file,
  *     which imports the record modules (so the two are apart: no import cycle).
  *
  * test/schema/codegen.test.ts generates again in memory and fails while a committed file is stale.
@@ -31,6 +31,13 @@ const kebab = (name: string) => name.replace(/([a-z])([A-Z])/g, '$1-$2').toLower
 /** `Stored<Type>` from its module `model/records/<subgraph>/<type-in-kebab-case>.ts`, relative to a generated folder. */
 const storedShape = (type: string, subgraph: string) => `../../../model/records/${subgraph}/${kebab(type)}#Stored${type}`;
 
+/**
+ * The schema's types for resolvers.ts, as the namespace `namespacedImportName` names, and the
+ * entities by name: typescript-resolvers 6 writes its `FederationTypes` map without the namespace.
+ */
+const typeImports = (entities: readonly string[]) =>
+  `import type * as Types from './types';\nimport type { ${[...entities].sort().join(', ')} } from './types';`;
+
 const subgraphs = [...new Set(RECORD_DEFINITIONS.map((definition) => definition.subgraph))];
 
 const config: CodegenConfig = {
@@ -45,14 +52,16 @@ const config: CodegenConfig = {
           storedShape(definition.type, subgraph),
         ]),
       );
+      const entities = ['Agency', ...Object.keys(mappers)];
       return [
         [`subgraphs/${subgraph}/generated/types.ts`, { schema, plugins: [{ add: { content: HEADER } }, 'typescript'] }],
         [
           `subgraphs/${subgraph}/generated/resolvers.ts`,
           {
             schema,
-            plugins: [{ add: { content: HEADER } }, 'typescript', 'typescript-resolvers'],
+            plugins: [{ add: { content: `${HEADER}\n${typeImports(entities)}` } }, 'typescript-resolvers'],
             config: {
+              namespacedImportName: 'Types',
               federation: true,
               contextType: '../../kit/domain-subgraph#DomainContext',
               mappers: { ...mappers, Agency: '{ code: string }' },
