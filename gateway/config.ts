@@ -13,6 +13,7 @@ import {
 import { identitySecretSetting } from '../platform/identity';
 import { DEFAULT_DOCUMENT_LIMITS, documentLimitSettings, type DocumentLimits } from '../platform/limits';
 import { logLevelSetting, type LogLevel } from '../platform/observability';
+import type { CostBudgetSettings } from './cost-budget';
 
 /**
  * What a public API must bound; every one is a setting (README, "Limits and operations"). The
@@ -27,6 +28,8 @@ export interface GatewayLimits extends DocumentLimits {
   subgraphTimeoutMs: number;
   /** Requests per client (IP) per window; 0 turns rate limiting off. */
   rateLimit: { windowMs: number; max: number };
+  /** Cost points per client (API key, else IP) per window (gateway/cost-budget.ts); 0 points turns it off. */
+  costBudget: CostBudgetSettings;
 }
 
 /** Where the gateway keeps the agencies' API keys: a database of its own. */
@@ -64,6 +67,7 @@ export const DEFAULT_LIMITS: GatewayLimits = {
   listSizeEstimate: 10,
   subgraphTimeoutMs: 10_000,
   rateLimit: { windowMs: 60_000, max: 600 },
+  costBudget: { points: 60_000, windowMs: 60_000 },
 };
 
 function trustProxy(value: string): boolean | number | string {
@@ -112,6 +116,8 @@ const serverSettings = z.object({
   GATEWAY_SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(50).default(DEFAULT_LIMITS.subgraphTimeoutMs),
   GATEWAY_RATE_LIMIT_WINDOW_MS: z.coerce.number().int().min(1000).default(DEFAULT_LIMITS.rateLimit.windowMs),
   GATEWAY_RATE_LIMIT_MAX: z.coerce.number().int().min(0).default(DEFAULT_LIMITS.rateLimit.max),
+  GATEWAY_COST_BUDGET: z.coerce.number().int().min(0).default(DEFAULT_LIMITS.costBudget.points),
+  GATEWAY_COST_WINDOW_MS: z.coerce.number().int().min(1000).default(DEFAULT_LIMITS.costBudget.windowMs),
 });
 
 const subgraphUrl = (name: SubgraphName) => url.default(`http://127.0.0.1:${DEFAULT_PORTS[name]}/`);
@@ -147,7 +153,8 @@ const subgraphUrlSettings = z
  *   GATEWAY_MAX_DEPTH, GATEWAY_MAX_ALIASES, GATEWAY_MAX_DIRECTIVES, GATEWAY_MAX_TOKENS,
  *   GATEWAY_MAX_SELECTIONS, GATEWAY_MAX_BODY_BYTES (also read by the subgraphs), GATEWAY_MAX_COST,
  *   GATEWAY_LIST_SIZE_ESTIMATE, GATEWAY_SUBGRAPH_TIMEOUT_MS, GATEWAY_RATE_LIMIT_WINDOW_MS,
- *   GATEWAY_RATE_LIMIT_MAX (0 = off); defaults in DEFAULT_LIMITS.
+ *   GATEWAY_RATE_LIMIT_MAX (0 = off), GATEWAY_COST_BUDGET (0 = off), GATEWAY_COST_WINDOW_MS;
+ *   defaults in DEFAULT_LIMITS.
  */
 export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
   const { server, documents, urls, keyStore } = parseSettings(env, {
@@ -167,6 +174,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
       listSizeEstimate: server.GATEWAY_LIST_SIZE_ESTIMATE,
       subgraphTimeoutMs: server.GATEWAY_SUBGRAPH_TIMEOUT_MS,
       rateLimit: { windowMs: server.GATEWAY_RATE_LIMIT_WINDOW_MS, max: server.GATEWAY_RATE_LIMIT_MAX },
+      costBudget: { points: server.GATEWAY_COST_BUDGET, windowMs: server.GATEWAY_COST_WINDOW_MS },
     },
     keyStore,
     identitySecret: server.IDENTITY_SECRET,

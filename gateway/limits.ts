@@ -14,7 +14,7 @@
  * is multiplied by `listSizeEstimate`. Aliases count each time, fragments count each time they are
  * spread, and of the type conditions on an interface only the dearest counts.
  */
-import type { ApolloServerOptions, ApolloServerPlugin, BaseContext } from '@apollo/server';
+import type { ApolloServerOptions, ApolloServerPlugin, BaseContext, GraphQLRequestContext } from '@apollo/server';
 import {
   getNamedType,
   getNullableType,
@@ -143,16 +143,20 @@ class CostMemo {
   }
 }
 
+/** Called with the cost of every operation that passed the limits, before any subgraph call; may throw to refuse it. */
+export type CostCharge<TContext extends BaseContext> = (cost: number, requestContext: GraphQLRequestContext<TContext>) => void;
+
 /**
  * Checks page sizes and cost once the operation and its variables are known (validation results
  * are cached per document, so this cannot be a validation rule). Refuses before any subgraph call.
  */
-export function costLimitPlugin(limits: GatewayLimits): ApolloServerPlugin {
+export function costLimitPlugin<TContext extends BaseContext>(limits: GatewayLimits, charge?: CostCharge<TContext>): ApolloServerPlugin<TContext> {
   const costs = new CostMemo();
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ request, document, schema, operation }) {
+        async didResolveOperation(requestContext) {
+          const { request, document, schema, operation } = requestContext;
           if (!operation) return;
           let result: CostResult | undefined;
           try {
@@ -183,6 +187,7 @@ export function costLimitPlugin(limits: GatewayLimits): ApolloServerPlugin {
               result.cost,
             );
           }
+          charge?.(result.cost, requestContext);
         },
       };
     },
@@ -190,13 +195,14 @@ export function costLimitPlugin(limits: GatewayLimits): ApolloServerPlugin {
 }
 
 /** ApolloServer options that apply every limit of the gateway: spread them into its configuration. */
-export function limitServerOptions(
+export function limitServerOptions<TContext extends BaseContext>(
   limits: GatewayLimits,
+  charge?: CostCharge<TContext>,
 ): Pick<ApolloServerOptions<BaseContext>, 'parseOptions' | 'maxRecursiveSelections' | 'validationRules'> & {
-  plugins: ApolloServerPlugin[];
+  plugins: ApolloServerPlugin<TContext>[];
 } {
   return {
     ...documentLimitServerOptions(limits),
-    plugins: [operationResolutionPlugin(), costLimitPlugin(limits)],
+    plugins: [operationResolutionPlugin<TContext>(), costLimitPlugin(limits, charge)],
   };
 }

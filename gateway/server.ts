@@ -21,6 +21,8 @@ import { IdentityIssuer } from './auth/identity-issuer';
 import { openApiKeys } from './auth/open';
 import { clientRateLimit, gatewayReadiness } from './http';
 import { limitServerOptions } from './limits';
+import { refusalStatusPlugin } from '../platform/overload';
+import { chargeCostBudget, clientOf, CostBudget } from './cost-budget';
 import { gatewayObservability } from './observability';
 import { SubgraphDataSource, type GatewayContext } from './subgraph-source';
 
@@ -79,7 +81,8 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
   const httpServer = http.createServer(app);
   httpServer.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
   httpServer.headersTimeout = KEEP_ALIVE_TIMEOUT_MS + 1_000;
-  const limits = limitServerOptions(config.limits);
+  const { costBudget } = config.limits;
+  const limits = limitServerOptions<GatewayContext>(config.limits, costBudget.points ? chargeCostBudget(new CostBudget(costBudget)) : undefined);
   const server = new ApolloServer<GatewayContext>({
     gateway,
     logger,
@@ -98,6 +101,7 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
       ...offlinePlugins,
       ...limits.plugins,
       ...gatewayCachePlugins(config.cacheMaxAgeSeconds),
+      refusalStatusPlugin(),
       recordingPlugin(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
     ],
@@ -108,8 +112,10 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
   app.use(requestObservability({ logger, metrics, graphqlPath: (path) => path === '/graphql' }));
   app.use(operationsRouter({ check: gatewayReadiness(keys.store.keys.db, config.subgraphUrls, READY_TIMEOUT_MS), metrics }));
   // The key is checked once per request (remembered a few seconds); the data sources send the token.
-  const context = async ({ req }: { req: express.Request }): Promise<GatewayContext> =>
-    withRequestRecord({ identityToken: await issuer.tokenFor(req.headers.authorization) }, req);
+  const context = async ({ req }: { req: express.Request }): Promise<GatewayContext> => {
+    const identityToken = await issuer.tokenFor(req.headers.authorization);
+    return withRequestRecord({ identityToken, client: clientOf(req, identityToken, config.identitySecret) }, req);
+  };
   app.use('/graphql', rateLimiter.middleware, requireJsonBody, jsonBody(config.limits), expressMiddleware(server, { context }));
   app.use('/graphql', bodyErrors(config.limits));
   // Feeds and exports read through this server's own GraphQL API (gateway/own-api.ts).

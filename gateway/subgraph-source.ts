@@ -38,12 +38,17 @@ function describe(name: SubgraphName): string {
 
 const MISSING = 'the fields it serves are missing from this answer';
 
+/** Refusals a subgraph answers with a 5xx status whose code (and retryAfterSeconds) the client gets as they are. */
+const PASSED_ON_CODES = new Set(['OVERLOADED', 'SUBGRAPH_TIMEOUT']);
+
 /**
  * What the data sources read of a request's context: the identity token the gateway signed for the
  * request's API key (gateway/auth/identity-issuer.ts), absent for an anonymous request.
  */
 export interface GatewayContext {
   identityToken?: string;
+  /** Who pays for the request's cost (gateway/cost-budget.ts): `key:<id>` or `ip:<address>`. */
+  client?: string;
 }
 
 /**
@@ -237,12 +242,15 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
       const body = (error.extensions.response as { body?: unknown } | undefined)?.body;
       const first = (body as { errors?: Array<{ message?: string; extensions?: Record<string, unknown> }> } | undefined)?.errors?.[0];
       const status = response.status;
+      const code = first?.extensions?.code as string | undefined;
+      const passedOn = code !== undefined && PASSED_ON_CODES.has(code);
       throw new SubgraphFetchError(
         first?.message ?? `${describe(serviceName)} answered HTTP ${status}; ${MISSING}.`,
         {
-          code: status >= 500 ? 'SUBGRAPH_UNAVAILABLE' : ((first?.extensions?.code as string | undefined) ?? 'SUBGRAPH_ERROR'),
+          code: passedOn ? code : status >= 500 ? 'SUBGRAPH_UNAVAILABLE' : (code ?? 'SUBGRAPH_ERROR'),
           ...base,
           status,
+          ...(passedOn && first?.extensions?.retryAfterSeconds !== undefined ? { retryAfterSeconds: first.extensions.retryAfterSeconds } : {}),
         },
         status >= 500 ? 'unavailable' : 'failed',
       );

@@ -21,6 +21,7 @@ export const ERROR_CODES = {
   RATE_LIMITED: { status: 429, action: 'wait for the time in Retry-After, then retry' },
   INTERNAL_SERVER_ERROR: { status: 500, action: 'retry later; report it with the x-request-id if it persists' },
   SUBGRAPH_UNAVAILABLE: { status: 503, action: 'retry later: a part of the service is down' },
+  OVERLOADED: { status: 503, action: 'retry after the time in Retry-After: the subgraph is running as many expensive queries as it may' },
   SUBGRAPH_TIMEOUT: { status: 504, action: 'retry later, or ask for less' },
 } as const satisfies Record<string, { status: number; action: string }>;
 

@@ -71,6 +71,7 @@ async function measureStack(engine: Engine, options: BenchOptions, prefix: strin
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
     // One client (the load generator) sends every request: the per-client rate limit would refuse them.
     GATEWAY_RATE_LIMIT_MAX: '0',
+    GATEWAY_COST_BUDGET: '0',
   };
   for (const name of Object.keys(DEFAULT_PORTS)) env[`${name.toUpperCase()}_PORT`] = '0';
   const stops: Array<() => Promise<void>> = [];

@@ -1,6 +1,7 @@
 import type { Collection, Document, Filter, Sort } from 'mongodb';
 import { badUserInput } from '../platform/errors';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../platform/limits';
+import type { QueryLimits } from '../platform/overload';
 
 // The bounds of `first` live with the other document limits, which the gateway and every subgraph apply.
 export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE };
@@ -84,6 +85,7 @@ export async function keysetPage<T extends KeysetDoc>(
   collection: Collection<T>,
   filter: Filter<T>,
   args: PageArgs,
+  limits: QueryLimits,
 ): Promise<Connection<T>> {
   const size = pageSize(args.first);
   const order = args.orderBy ?? 'NEWEST_FIRST';
@@ -99,13 +101,13 @@ export async function keysetPage<T extends KeysetDoc>(
   const query = (clauses.length === 1 ? clauses[0] : { $and: clauses }) as Filter<T>;
   // The batch size, as large as the limit, makes FerretDB close the cursor with the first batch
   // (at limit 101 it otherwise leaves it open, and the driver sends a killCursors after it).
-  const docs = (await collection.find(query).sort(sort).limit(size + 1).batchSize(size + 1).toArray()) as T[];
+  const docs = (await collection.find(query, limits.query()).sort(sort).limit(size + 1).batchSize(size + 1).toArray()) as T[];
   const hasNextPage = docs.length > size;
   const page = docs.slice(0, size);
   const edges = page.map((node) => ({ cursor: encodeCursor(order, node), node }));
   return {
     edges,
     pageInfo: { hasNextPage, endCursor: edges.length ? edges[edges.length - 1].cursor : null },
-    totalCount: () => collection.countDocuments(filter),
+    totalCount: () => collection.countDocuments(filter, limits.query()),
   };
 }

@@ -1,5 +1,6 @@
 import type { Collection, Db } from 'mongodb';
 import { AGENCIES, REGIONS } from '../model/record-types';
+import type { QueryLimits } from '../platform/overload';
 import { findByIds } from './loaders';
 
 export type AdministrativeLevel = 'NATIONAL' | 'PROVINCE' | 'PREFECTURE' | 'COUNTY' | 'TOWNSHIP';
@@ -40,10 +41,10 @@ export class RegionAncestry {
 
   constructor(private readonly regions: Collection<StoredRegion>) {}
 
-  async pathsOf(codes: readonly string[]): Promise<Map<string, string[]>> {
+  async pathsOf(codes: readonly string[], limits?: QueryLimits): Promise<Map<string, string[]>> {
     let wanted = codes.filter((code) => !this.known.has(code));
     while (wanted.length) {
-      const found = await findByIds(this.regions, wanted);
+      const found = await findByIds(this.regions, wanted, limits);
       for (const region of found.values()) this.known.set(region._id, region);
       wanted = [...found.values()]
         .map((r) => r.parentCode)

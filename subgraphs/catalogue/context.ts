@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import type { Actor } from '../kit/auth';
+import type { RequestWork } from '../../platform/overload';
 import type { ChangeLog } from '../../publishing/change-log';
 import type { Publisher } from '../../publishing/publisher';
 import { byIdLoader } from '../../storage/loaders';
@@ -12,6 +13,8 @@ export interface CatalogueContext {
   actor: Actor;
   /** The caller's identity as the gateway signed it, passed on to the owners when publishing. */
   identityToken?: string;
+  /** The request's deadline, signal and slot of expensive work (platform/overload.ts). */
+  work: RequestWork;
   repository: CatalogueRepository;
   /** The one write path, for the publishing API. */
   writer: Publisher;
@@ -26,10 +29,10 @@ export interface CatalogueContext {
 
 export function createContext(
   services: { repository: CatalogueRepository; writer: Publisher; changeLog: ChangeLog },
-  actor: Actor,
-  identityToken?: string,
+  request: { actor: Actor; identityToken?: string; work: RequestWork },
 ): CatalogueContext {
   const { repository } = services;
+  const { work } = request;
   const grouped = <T>(load: (keys: readonly string[]) => Promise<Map<string, T[]>>) =>
     new DataLoader<string, T[]>(async (keys) => {
       const found = await load(keys);
@@ -37,14 +40,13 @@ export function createContext(
     });
   return {
     ...services,
-    actor,
-    identityToken,
-    entries: byIdLoader(repository.entries),
-    agencies: byIdLoader(repository.agencies),
-    regions: byIdLoader(repository.regions),
-    agencyChildren: grouped((codes) => repository.agenciesByParents(codes)),
-    regionChildren: grouped((codes) => repository.regionsByParents(codes)),
-    regionAgencies: grouped((codes) => repository.agenciesByRegions(codes)),
+    ...request,
+    entries: byIdLoader(repository.entries, work),
+    agencies: byIdLoader(repository.agencies, work),
+    regions: byIdLoader(repository.regions, work),
+    agencyChildren: grouped((codes) => repository.agenciesByParents(codes, work)),
+    regionChildren: grouped((codes) => repository.regionsByParents(codes, work)),
+    regionAgencies: grouped((codes) => repository.agenciesByRegions(codes, work)),
   };
 }
 

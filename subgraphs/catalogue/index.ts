@@ -28,7 +28,7 @@ export const catalogueSubgraph: SubgraphDefinition<CatalogueContext> = {
     const services = { repository: new CatalogueRepository(own), writer: new Publisher(own, owners), changeLog: new ChangeLog(own) };
     const sync = startSync(services.writer, config.syncIntervalMs);
     return {
-      createContext: async ({ actor, identityToken }) => createContext(services, actor, identityToken),
+      createContext: async (request) => createContext(services, request),
       close: () => sync.stop(),
     };
   },

@@ -1,6 +1,7 @@
 import type { Collection, Db, Document } from 'mongodb';
 import { CATALOGUE_ENTRIES, type RecordTypeName } from '../../model/record-types';
 import { badUserInput } from '../../platform/errors';
+import type { QueryLimits } from '../../platform/overload';
 import { findByIds } from '../../storage/loaders';
 import { ensureIndexes } from '../../storage/mongo';
 import { keysetPage, type PageArgs } from '../../storage/pagination';
@@ -70,18 +71,18 @@ export class CatalogueRepository {
     await ensureIndexes(this.regions as never, [{ key: { parentCode: 1 }, name: 'parent' }]);
   }
 
-  page(filter: Document, args: PageArgs) {
-    return keysetPage(this.entries, filter, args);
+  page(filter: Document, args: PageArgs, limits: QueryLimits) {
+    return keysetPage(this.entries, filter, args, limits);
   }
 
   /** Counts by one or more dimensions in one `$group` (one accumulator), largest first. */
-  async countBy(filter: Document, dimensions: readonly Dimension[]): Promise<GroupCount[]> {
+  async countBy(filter: Document, dimensions: readonly Dimension[], limits: QueryLimits): Promise<GroupCount[]> {
     const key = Object.fromEntries(dimensions.map((d, i) => [`k${i}`, `$${DIMENSION_FIELDS[d]}`]));
     const groups = await this.entries
-      .aggregate<{ _id: Record<string, string | number | null>; count: number }>([
-        { $match: filter },
-        { $group: { _id: key, count: { $sum: 1 } } },
-      ])
+      .aggregate<{ _id: Record<string, string | number | null>; count: number }>(
+        [{ $match: filter }, { $group: { _id: key, count: { $sum: 1 } } }],
+        limits.query(),
+      )
       .toArray();
     return groups
       .map((g) => ({ values: dimensions.map((_, i) => String(g._id[`k${i}`] ?? '')), count: g.count }))
@@ -97,19 +98,22 @@ export class CatalogueRepository {
   }
 
   /** Children of each parent code, one query for all of them. */
-  async agenciesByParents(codes: readonly string[]): Promise<Map<string, StoredAgency[]>> {
-    return groupByParent(await this.agencies.find({ parentCode: { $in: [...codes] } }).sort({ _id: 1 }).toArray(), codes);
+  async agenciesByParents(codes: readonly string[], limits: QueryLimits): Promise<Map<string, StoredAgency[]>> {
+    return groupByParent(await this.agencies.find({ parentCode: { $in: [...codes] } }, limits.query()).sort({ _id: 1 }).toArray(), codes);
   }
 
   /**
    * The agency and every agency under it (its departments, and theirs), the agency first: whom a
    * key of the agency may act for. One query per level of the hierarchy.
    */
-  async scopeOf(code: string): Promise<string[]> {
+  async scopeOf(code: string, limits: QueryLimits): Promise<string[]> {
     const scope = [code];
     const seen = new Set(scope);
     for (let level = [code]; level.length; ) {
-      const children = await this.agencies.find({ parentCode: { $in: level } }, { projection: { _id: 1 } }).sort({ _id: 1 }).toArray();
+      const children = await this.agencies
+        .find({ parentCode: { $in: level } }, { projection: { _id: 1 }, ...limits.query() })
+        .sort({ _id: 1 })
+        .toArray();
       level = children.map((child) => child._id).filter((child) => !seen.has(child));
       for (const child of level) seen.add(child);
       scope.push(...level);
@@ -117,28 +121,28 @@ export class CatalogueRepository {
     return scope;
   }
 
-  async regionsByParents(codes: readonly string[]): Promise<Map<string, StoredRegion[]>> {
-    return groupByParent(await this.regions.find({ parentCode: { $in: [...codes] } }).sort({ _id: 1 }).toArray(), codes);
+  async regionsByParents(codes: readonly string[], limits: QueryLimits): Promise<Map<string, StoredRegion[]>> {
+    return groupByParent(await this.regions.find({ parentCode: { $in: [...codes] } }, limits.query()).sort({ _id: 1 }).toArray(), codes);
   }
 
-  async agenciesByRegions(codes: readonly string[]): Promise<Map<string, StoredAgency[]>> {
-    const agencies = await this.agencies.find({ regionCode: { $in: [...codes] } }).sort({ _id: 1 }).toArray();
+  async agenciesByRegions(codes: readonly string[], limits: QueryLimits): Promise<Map<string, StoredAgency[]>> {
+    const agencies = await this.agencies.find({ regionCode: { $in: [...codes] } }, limits.query()).sort({ _id: 1 }).toArray();
     const byRegion = new Map<string, StoredAgency[]>(codes.map((c) => [c, []]));
     for (const agency of agencies) byRegion.get(agency.regionCode)?.push(agency);
     return byRegion;
   }
 
   /** Agencies of a region and of every region below it, or all agencies. */
-  async listAgencies(regionCode?: string | null): Promise<StoredAgency[]> {
-    if (!regionCode) return this.agencies.find().sort({ _id: 1 }).toArray();
+  async listAgencies(regionCode: string | null | undefined, limits: QueryLimits): Promise<StoredAgency[]> {
+    if (!regionCode) return this.agencies.find({}, limits.query()).sort({ _id: 1 }).toArray();
     if (!/^\d{6}$/.test(regionCode)) throw badUserInput('regionCode', 'format', 'must be a 6-digit region code');
-    const all = await this.agencies.find().sort({ _id: 1 }).toArray();
-    const paths = await this.ancestry.pathsOf([...new Set(all.map((a) => a.regionCode))]);
+    const all = await this.agencies.find({}, limits.query()).sort({ _id: 1 }).toArray();
+    const paths = await this.ancestry.pathsOf([...new Set(all.map((a) => a.regionCode))], limits);
     return all.filter((agency) => paths.get(agency.regionCode)?.includes(regionCode));
   }
 
-  listRegions(level?: AdministrativeLevel | null): Promise<StoredRegion[]> {
-    return this.regions.find(level ? { level } : {}).sort({ _id: 1 }).toArray();
+  listRegions(level: AdministrativeLevel | null | undefined, limits: QueryLimits): Promise<StoredRegion[]> {
+    return this.regions.find(level ? { level } : {}, limits.query()).sort({ _id: 1 }).toArray();
   }
 }
 

@@ -22,7 +22,8 @@ async function cataloguePage(args: CatalogueArgs, context: CatalogueContext, age
   const filter = {
     $and: [visibilityFilter(context.actor), { ...catalogueFilter(args.filter), ...(agencyCode ? { agencyCode } : {}) }],
   };
-  const connection = await context.repository.page(filter, args);
+  context.work.admitExpensive();
+  const connection = await context.repository.page(filter, args, context.work);
   return { ...connection, facets: { filter } };
 }
 
@@ -34,7 +35,8 @@ async function labelOf(dimension: Dimension, value: string, context: CatalogueCo
 }
 
 async function facet(dimension: Dimension, filter: object, context: CatalogueContext) {
-  const groups = await context.repository.countBy(filter, [dimension]);
+  context.work.admitExpensive();
+  const groups = await context.repository.countBy(filter, [dimension], context.work);
   return Promise.all(
     groups.map(async ({ values: [value], count }) => ({ value, label: await labelOf(dimension, value, context), count })),
   );
@@ -82,9 +84,11 @@ export const resolvers = {
       if (args.by.length < 1 || args.by.length > MAX_DIMENSIONS || new Set(args.by).size !== args.by.length) {
         throw badUserInput('by', 'dimensions', `give 1 to ${MAX_DIMENSIONS} different dimensions`);
       }
+      context.work.admitExpensive();
       const rows = await context.repository.countBy(
         { $and: [visibilityFilter(context.actor), catalogueFilter(args.filter)] },
         args.by,
+        context.work,
       );
       return Promise.all(
         rows.map(async ({ values, count }) => ({
@@ -99,10 +103,10 @@ export const resolvers = {
       visibleEntry(args.indexNumber, context),
     agency: (_source: unknown, args: { code: string }, context: CatalogueContext) => context.agencies.load(args.code),
     agencies: (_source: unknown, args: { regionCode?: string | null }, context: CatalogueContext) =>
-      context.repository.listAgencies(args.regionCode),
+      context.repository.listAgencies(args.regionCode, context.work),
     region: (_source: unknown, args: { code: string }, context: CatalogueContext) => context.regions.load(args.code),
     regions: (_source: unknown, args: { level?: AdministrativeLevel | null }, context: CatalogueContext) =>
-      context.repository.listRegions(args.level),
+      context.repository.listRegions(args.level, context.work),
   },
   Disclosure: {
     ...disclosureResolvers,
@@ -124,7 +128,7 @@ export const resolvers = {
     parent: (agency: StoredAgency, _args: unknown, context: CatalogueContext) =>
       agency.parentCode ? context.agencies.load(agency.parentCode) : null,
     children: (agency: StoredAgency, _args: unknown, context: CatalogueContext) => context.agencyChildren.load(agency._id),
-    scope: (agency: StoredAgency, _args: unknown, context: CatalogueContext) => context.repository.scopeOf(agency._id),
+    scope: (agency: StoredAgency, _args: unknown, context: CatalogueContext) => context.repository.scopeOf(agency._id, context.work),
     region: (agency: StoredAgency, _args: unknown, context: CatalogueContext) => context.regions.load(agency.regionCode),
     disclosures: (agency: StoredAgency, args: CatalogueArgs, context: CatalogueContext) =>
       cataloguePage(args, context, agency._id),

@@ -40,7 +40,19 @@ export interface SubgraphConfig {
   identitySecret: string | undefined;
   /** The document limits the gateway applies too (GATEWAY_MAX_DEPTH …, platform/limits.ts). */
   limits: DocumentLimits;
+  /** What one request may make the subgraph do (platform/overload.ts). */
+  work: SubgraphWorkLimits;
 }
+
+export interface SubgraphWorkLimits {
+  /** SUBGRAPH_QUERY_TIMEOUT_MS: a request's reads are stopped this long after it arrived; below the gateway's subgraph timeout. */
+  queryTimeoutMs: number;
+  /** SUBGRAPH_MAX_CONCURRENT_SCANS: requests scanning the records at a time; one more is refused with OVERLOADED. */
+  maxConcurrentScans: number;
+}
+
+/** The defaults of SubgraphWorkLimits: the deadline 2 s inside the gateway's 10 s subgraph timeout. */
+export const DEFAULT_WORK_LIMITS: SubgraphWorkLimits = { queryTimeoutMs: 8_000, maxConcurrentScans: 2 };
 
 /** The subgraphs that own records (every one but the catalogue). */
 export type OwnerName = Exclude<SubgraphName, 'catalogue'>;
@@ -61,7 +73,8 @@ const url = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
  *   (default 60000; 0 = only after writes), IDENTITY_SECRET (at least 32
  *   characters; required to serve), and the document limits GATEWAY_MAX_DEPTH, GATEWAY_MAX_ALIASES,
  *   GATEWAY_MAX_DIRECTIVES, GATEWAY_MAX_TOKENS, GATEWAY_MAX_SELECTIONS, GATEWAY_MAX_BODY_BYTES
- *   (platform/limits.ts).
+ *   (platform/limits.ts), SUBGRAPH_QUERY_TIMEOUT_MS (8000) and SUBGRAPH_MAX_CONCURRENT_SCANS (2)
+ *   (platform/overload.ts).
  */
 export function loadSubgraphConfigs(env: NodeJS.ProcessEnv = process.env): Record<SubgraphName, SubgraphConfig> {
   const shared = sharedSettings.safeParse(env);
@@ -109,6 +122,7 @@ export function loadSubgraphConfigs(env: NodeJS.ProcessEnv = process.env): Recor
         cacheMaxAgeSeconds: shared.data.CACHE_MAX_AGE_SECONDS,
         identitySecret: shared.data.IDENTITY_SECRET,
         limits: limits.data,
+        work: { queryTimeoutMs: shared.data.SUBGRAPH_QUERY_TIMEOUT_MS, maxConcurrentScans: shared.data.SUBGRAPH_MAX_CONCURRENT_SCANS },
       },
     ]),
   ) as Record<SubgraphName, SubgraphConfig>;
@@ -127,6 +141,8 @@ const sharedSettings = z.object({
     .max(3_600_000)
     .default(DEFAULT_SYNC_INTERVAL_MS),
   IDENTITY_SECRET: identitySecretSetting.optional(),
+  SUBGRAPH_QUERY_TIMEOUT_MS: z.coerce.number().int().min(50).max(600_000).default(DEFAULT_WORK_LIMITS.queryTimeoutMs),
+  SUBGRAPH_MAX_CONCURRENT_SCANS: z.coerce.number().int().min(1).max(1_000).default(DEFAULT_WORK_LIMITS.maxConcurrentScans),
 });
 
 const subgraphSettings = z.object({

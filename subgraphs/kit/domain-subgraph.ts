@@ -4,6 +4,7 @@ import type { Collection } from 'mongodb';
 import type { SubgraphName } from '../../platform/config';
 import { RECORD_TYPES, type RecordTypeName } from '../../model/record-types';
 import { isVisible, visibilityFilter, type Actor } from './auth';
+import type { RequestWork } from '../../platform/overload';
 import { OwnerRecordStore } from '../../publishing/owner-store';
 import { FIELD_SCHEMAS } from '../../model/records';
 import { ownerApi } from './owner-api';
@@ -28,6 +29,8 @@ export type DisclosureTypeSpec<GeneratedResolvers> = {
 /** Per-request context of a domain subgraph: who asks, and a fresh by-id loader for every type it owns. */
 export interface DomainContext {
   actor: Actor;
+  /** The request's deadline, signal and slot of expensive work (platform/overload.ts). */
+  work: RequestWork;
   records: Partial<Record<RecordTypeName, DataLoader<string, StoredEnvelope | null>>>;
 }
 
@@ -65,8 +68,9 @@ export function defineDomainSubgraph<GeneratedResolvers>(
     return collection;
   };
 
-  const list = (spec: AnySpec, args: ListArgs<unknown>, context: DomainContext, agencyCode?: string) =>
-    keysetPage(
+  const list = (spec: AnySpec, args: ListArgs<unknown>, context: DomainContext, agencyCode?: string) => {
+    context.work.admitExpensive();
+    return keysetPage(
       collectionOf(spec.type),
       {
         $and: [
@@ -79,7 +83,9 @@ export function defineDomainSubgraph<GeneratedResolvers>(
         ],
       },
       args,
+      context.work,
     );
+  };
 
   const Query: Record<string, GraphQLFieldResolver<unknown, DomainContext>> = {};
   const Agency: Record<string, unknown> = {
@@ -119,9 +125,10 @@ export function defineDomainSubgraph<GeneratedResolvers>(
     async start({ own }) {
       for (const spec of specs) collections.set(spec.type, own.collection<StoredEnvelope>(RECORD_TYPES[spec.type].collection));
       return {
-        createContext: async ({ actor }) => ({
+        createContext: async ({ actor, work }) => ({
           actor,
-          records: Object.fromEntries(specs.map((spec) => [spec.type, byIdLoader(collectionOf(spec.type))])),
+          work,
+          records: Object.fromEntries(specs.map((spec) => [spec.type, byIdLoader(collectionOf(spec.type), work)])),
         }),
         // The owner's side of publishing (./owner-api.ts), for the catalogue.
         routes: (actorOf) => [{ path: '/owner', router: ownerApi(name, own, FIELD_SCHEMAS, actorOf) }],

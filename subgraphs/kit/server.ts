@@ -17,6 +17,7 @@ import type { SubgraphConfig } from './config';
 import { ConfigError, type SubgraphName } from '../../platform/config';
 import { IDENTITY_HEADER, MIN_IDENTITY_SECRET_LENGTH } from '../../platform/identity';
 import { documentLimitServerOptions, formatLimitError, operationResolutionPlugin, pageSizePlugin } from '../../platform/limits';
+import { formatDeadlineError, refusalStatusPlugin, RequestWork, WorkBound } from '../../platform/overload';
 import { mongoReadiness, serveSubgraph } from './http';
 import { database } from '../../storage/mongo';
 import { subgraphTypeDefs } from './schema';
@@ -28,6 +29,8 @@ export interface RequestInfo {
   actor: Actor;
   /** The token itself, for a subgraph that passes the caller on to another (the catalogue to an owner). */
   identityToken?: string;
+  /** The request's deadline, signal and slot of expensive work (platform/overload.ts). */
+  work: RequestWork;
 }
 
 /** What a started subgraph runs: its per-request context, any HTTP routes beside GraphQL, its stop. */
@@ -87,16 +90,19 @@ export async function startSubgraph<Context extends object>(
   const own = await database(config.mongodbUri, config.database);
   await definition.prepare(own);
   const runtime = await definition.start({ own, config });
+  const scans = new WorkBound(config.work.maxConcurrentScans);
   const actorOf = (req: IncomingMessage) => actorFromIdentity(req.headers[IDENTITY_HEADER], identitySecret);
   const server = new ApolloServer<Context>({
     schema: buildSchemaOf(definition),
     // The gateway's document limits, so a call straight to this port is refused as the gateway would.
     ...documentLimitServerOptions(config.limits),
-    formatError: (formatted, error) => formatLimitError(formatted, error, config.limits) ?? formatted,
+    formatError: (formatted, error) =>
+      formatLimitError(formatted, error, config.limits) ?? formatDeadlineError(error, definition.name, config.work.queryTimeoutMs) ?? formatted,
     plugins: [
       ...offlinePlugins,
       operationResolutionPlugin<Context>(),
       pageSizePlugin<Context>(),
+      refusalStatusPlugin<Context>(),
       ApolloServerPluginInlineTraceDisabled(),
       // Public answers carry `Cache-Control: max-age=<setting>, public` (subgraphs/kit/caching.ts).
       ApolloServerPluginCacheControl({ defaultMaxAge: config.cacheMaxAgeSeconds }),
@@ -110,9 +116,12 @@ export async function startSubgraph<Context extends object>(
     name: definition.name,
     host: config.host,
     port: config.port,
-    context: async ({ req }) => {
+    context: async ({ req, res }) => {
       const token = req.headers[IDENTITY_HEADER];
-      return runtime.createContext({ actor: actorOf(req), identityToken: typeof token === 'string' ? token : undefined });
+      const work = new RequestWork(scans, config.work.queryTimeoutMs, definition.name);
+      // 'close' comes when the answer is sent and when the caller goes away before it.
+      res.once('close', () => work.end());
+      return runtime.createContext({ actor: actorOf(req), identityToken: typeof token === 'string' ? token : undefined, work });
     },
     routes: runtime.routes?.(actorOf) ?? [],
     ready: mongoReadiness({ [definition.name]: own }),

@@ -45,6 +45,7 @@ export async function startTestStack(label: string, options: TestStackOptions = 
     LOG_LEVEL: options.logStream ? 'info' : 'silent',
     // Every test request comes from 127.0.0.1; the rate limit has tests of its own.
     GATEWAY_RATE_LIMIT_MAX: '0',
+    GATEWAY_COST_BUDGET: '0',
     // Tests write and then read the same query; caching has tests of its own (test/hardening/caching.test.ts).
     CACHE_MAX_AGE_SECONDS: '0',
   };
