@@ -7,13 +7,15 @@
  *   2. a catalogue-only query through the gateway and straight to the subgraph;
  *   3. MongoDB commands per collection for a 100-record page across every domain;
  *   4. the catalogue grown to each --records size: filtered page, text search, deep page, ingest;
- *   5. `npm start` to the first answered query, on an empty and on a loaded database.
+ *   5. `npm start` to the first answered query, on an empty and on a loaded database;
+ *   6. a flood of text searches from ten clients beside a client of cheap look-ups (issue 10).
  *
  * The subgraphs run in this process (startStack), so the driver's command events can be counted;
  * each gateway runs in a process of its own and the load generator (autocannon) in another.
  */
 import { randomBytes } from 'node:crypto';
 import { MongoClient } from 'mongodb';
+import { DEFAULT_LIMITS } from '../gateway/config';
 import { DEFAULT_PORTS } from '../platform/config';
 import { startEngine, type Engine } from './lib/engine';
 import { startStack, type Stack } from './lib/stack';
@@ -21,6 +23,7 @@ import { loadReferenceData } from './sample/load';
 import { forkChild, type Child } from './bench/children';
 import { countCommands, watchEngineTime, type CommandCount } from './bench/commands';
 import { ingest, measureQueries, type IngestResult, type SizeResult } from './bench/dataset';
+import { floodFigures, measureFlood, type FloodSummary } from './bench/flood';
 import { catalogueFigures, commandFigures, datasetFigures, directFigures, startupFigures } from './bench/figures';
 import type { GatewayReady } from './bench/gateway-process';
 import { LoadGenerator } from './bench/load-generator';
@@ -55,6 +58,7 @@ interface Measured {
   commands: CommandCount;
   sizes: SizeResult[];
   ingests: IngestResult[];
+  flood: FloodSummary;
   startup?: StartupResult;
 }
 
@@ -145,7 +149,20 @@ async function measureStack(engine: Engine, options: BenchOptions, prefix: strin
       log(`  filtered p95 ${size.filteredPage.p95.toFixed(0)} ms, text p95 ${size.textSearch.p95.toFixed(0)} ms, page ${size.deepPage}/page 1 ${size.deepRatio.toFixed(2)}`);
       sizes.push(size);
     }
-    return { catalogue, direct, commands, sizes, ingests };
+
+    log(`6. a flood of text searches at ${records.toLocaleString('en')} records beside cheap look-ups, through a gateway with its production limits and the cache off`);
+    const floodGateway = await startGatewayProcess('ours', {
+      ...gatewayEnv,
+      CACHE_MAX_AGE_SECONDS: '0',
+      // Each client of the flood sends its own X-Forwarded-For, as clients on separate machines would.
+      GATEWAY_TRUST_PROXY: 'loopback',
+      GATEWAY_COST_BUDGET: String(DEFAULT_LIMITS.costBudget.points),
+      GATEWAY_RATE_LIMIT_MAX: String(DEFAULT_LIMITS.rateLimit.max),
+    });
+    stops.push(() => floodGateway.child.stop());
+    const { summary: flood } = await measureFlood(floodGateway.url, options);
+    log(`  cheap look-ups: ${(flood.floodSuccess * 100).toFixed(1)}% answered, p95 ${flood.floodP95} ms (alone ${flood.idleP95} ms), recovered ${flood.recoverySeconds} s after; flood ${JSON.stringify(flood.floodStatuses)}`);
+    return { catalogue, direct, commands, sizes, ingests, flood };
   } finally {
     for (const stop of stops.reverse()) await stop().catch((error: unknown) => log(`while stopping: ${String(error)}`));
   }
@@ -174,6 +191,7 @@ function details(measured: Measured) {
     '3.commands': measured.commands,
     '4.sizes': measured.sizes,
     '4.ingest': measured.ingests.map((i) => ({ ...i, rate: Math.round(i.rate) })),
+    '6.flood': measured.flood,
     ...(measured.startup ? { '5.startup': measured.startup } : {}),
   };
 }
@@ -223,6 +241,7 @@ async function main(): Promise<void> {
       ...commandFigures(measured.commands),
       ...datasetFigures(measured.sizes, measured.ingests.slice(1).length ? measured.ingests.slice(1) : measured.ingests, isFerret),
       ...(measured.startup ? startupFigures(measured.startup) : []),
+      ...floodFigures(measured.flood),
     ];
     const report: BenchReport = {
       startedAt: startedAt.toISOString(),
