@@ -3,6 +3,7 @@
  * x-ratelimit-* headers; a query that does not fit in what remains is refused with RATE_LIMITED
  * (429, Retry-After) and not charged; an API key has a budget of its own, apart from its IP's.
  */
+import { CostBudget } from '../../gateway/cost-budget';
 import { AGENCIES } from '../../model/reference-data';
 import { postJson, type HttpAnswer } from '../support/http';
 import { startTestStack, type TestStack } from '../support/stack';
@@ -70,4 +71,20 @@ it('charges each query its cost, refuses with 429 what does not fit, and keeps a
   expect(budgetOf(keyed)).toEqual({ limit: '30', used: '11', remaining: '19', resource: 'graphql' });
   // …and the anonymous budget of the IP is where it was.
   expect((await postJson(stack.endpoint, REGIONS)).status).toBe(429);
+});
+
+describe('the windows of the budget', () => {
+  it('starts a client’s window at its first query and a fresh one once it ended, each client apart', () => {
+    let now = 1_000_000;
+    const budget = new CostBudget({ points: 10, windowMs: 1_000 }, () => now);
+    expect(budget.charge('ip:a', 6)).toEqual({ limit: 10, used: 6, remaining: 4, resetsAt: 1_001_000, admitted: true });
+    now += 500;
+    expect(budget.charge('ip:a', 5)).toEqual({ limit: 10, used: 6, remaining: 4, resetsAt: 1_001_000, admitted: false });
+    expect(budget.charge('key:b', 10)).toEqual({ limit: 10, used: 10, remaining: 0, resetsAt: 1_001_500, admitted: true });
+    now += 499;
+    expect(budget.charge('ip:a', 4).admitted).toBe(true);
+    now += 1;
+    expect(budget.charge('ip:a', 5)).toEqual({ limit: 10, used: 5, remaining: 5, resetsAt: 1_002_000, admitted: true });
+    expect(budget.charge('key:b', 1).admitted).toBe(false);
+  });
 });
