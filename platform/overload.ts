@@ -6,8 +6,8 @@
  *   FerretDB v1.24 honours it on find, aggregate and count) and with the request's AbortSignal,
  *   which fires at the deadline and when the request is abandoned (the client, or the gateway after
  *   its own timeout, closed the connection), so the request stops waiting at once.
- * - **A bound on expensive work.** A server runs at most `limit` requests that scan a record
- *   collection (pages, searches, counts) at a time; one more is refused at once with OVERLOADED
+ * - **A bound on expensive work.** A server runs at most `limit` requests doing expensive work
+ *   (searches by text, counts; subgraphs/kit/expensive.ts) at a time; one more is refused at once with OVERLOADED
  *   (HTTP 503, `Retry-After`), never queued. Look-ups by key (an agency, a region, a record by its
  *   index number) do not take a slot.
  */
@@ -56,7 +56,7 @@ export interface QueryLimits {
 
 export function overloadedError(server: string, limit: number): GraphQLError {
   return new GraphQLError(
-    `The ${server} subgraph is already running ${limit} expensive queries (pages, searches and counts over the records), ` +
+    `The ${server} subgraph is already running ${limit} expensive queries (searches by text and counts), ` +
       `its limit (SUBGRAPH_MAX_CONCURRENT_SCANS); the query was not started. Retry after ${RETRY_AFTER_SECONDS} s.`,
     {
       extensions: {

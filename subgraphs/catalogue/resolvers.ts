@@ -5,6 +5,7 @@ import { hintChangeFeed } from '../kit/caching';
 import { isVisible, visibilityFilter } from '../kit/auth';
 import type { PageArgs } from '../../storage/pagination';
 import { envelopeFieldResolvers } from '../kit/envelope-resolvers';
+import { boundedPage } from '../kit/expensive';
 import type { StoredEnvelope } from '../../model/envelope';
 import type { AdministrativeLevel, StoredAgency, StoredRegion } from '../../storage/reference';
 import { publishingResolvers } from './publishing';
@@ -22,8 +23,7 @@ async function cataloguePage(args: CatalogueArgs, context: CatalogueContext, age
   const filter = {
     $and: [visibilityFilter(context.actor), { ...catalogueFilter(args.filter), ...(agencyCode ? { agencyCode } : {}) }],
   };
-  context.work.admitExpensive();
-  const connection = await context.repository.page(filter, args, context.work);
+  const connection = await boundedPage(context.work, args.filter?.text, () => context.repository.page(filter, args, context.work));
   return { ...connection, facets: { filter } };
 }
 

@@ -47,7 +47,7 @@ export interface SubgraphConfig {
 export interface SubgraphWorkLimits {
   /** SUBGRAPH_QUERY_TIMEOUT_MS: a request's reads are stopped this long after it arrived; below the gateway's subgraph timeout. */
   queryTimeoutMs: number;
-  /** SUBGRAPH_MAX_CONCURRENT_SCANS: requests scanning the records at a time; one more is refused with OVERLOADED. */
+  /** SUBGRAPH_MAX_CONCURRENT_SCANS: requests searching by text or counting at a time; one more is refused with OVERLOADED. */
   maxConcurrentScans: number;
 }
 

@@ -8,6 +8,7 @@ import type { RequestWork } from '../../platform/overload';
 import { OwnerRecordStore } from '../../publishing/owner-store';
 import { FIELD_SCHEMAS } from '../../model/records';
 import { ownerApi } from './owner-api';
+import { boundedPage } from './expensive';
 import { byIdLoader } from '../../storage/loaders';
 import { ensureIndexes } from '../../storage/mongo';
 import { keysetPage, type PageArgs } from '../../storage/pagination';
@@ -69,22 +70,17 @@ export function defineDomainSubgraph<GeneratedResolvers>(
   };
 
   const list = (spec: AnySpec, args: ListArgs<unknown>, context: DomainContext, agencyCode?: string) => {
-    context.work.admitExpensive();
-    return keysetPage(
-      collectionOf(spec.type),
-      {
-        $and: [
-          visibilityFilter(context.actor),
-          {
-            ...envelopeFilter(args.envelope, 'envelope'),
-            ...(args.filter ? spec.filter.where(args.filter) : {}),
-            ...(agencyCode ? { agencyCode } : {}),
-          },
-        ],
-      },
-      args,
-      context.work,
-    );
+    const filter = {
+      $and: [
+        visibilityFilter(context.actor),
+        {
+          ...envelopeFilter(args.envelope, 'envelope'),
+          ...(args.filter ? spec.filter.where(args.filter) : {}),
+          ...(agencyCode ? { agencyCode } : {}),
+        },
+      ],
+    };
+    return boundedPage(context.work, args.envelope?.text, () => keysetPage(collectionOf(spec.type), filter, args, context.work));
   };
 
   const Query: Record<string, GraphQLFieldResolver<unknown, DomainContext>> = {};
