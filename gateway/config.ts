@@ -13,6 +13,7 @@ import {
 import { identitySecretSetting } from '../platform/identity';
 import { DEFAULT_DOCUMENT_LIMITS, documentLimitSettings, type DocumentLimits } from '../platform/limits';
 import { logLevelSetting, type LogLevel } from '../platform/observability';
+import { DEFAULT_SUBGRAPH_TIMEOUT_MS } from '../platform/overload';
 import type { CostBudgetSettings } from './cost-budget';
 
 /**
@@ -65,7 +66,7 @@ export const DEFAULT_LIMITS: GatewayLimits = {
   ...DEFAULT_DOCUMENT_LIMITS,
   maxCost: 10_000,
   listSizeEstimate: 10,
-  subgraphTimeoutMs: 10_000,
+  subgraphTimeoutMs: DEFAULT_SUBGRAPH_TIMEOUT_MS,
   rateLimit: { windowMs: 60_000, max: 600 },
   costBudget: { points: 60_000, windowMs: 60_000 },
 };

@@ -16,6 +16,15 @@ import { HeaderMap, type ApolloServerPlugin, type BaseContext } from '@apollo/se
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { statusOf, type ErrorCode } from './error-codes';
 
+/** GATEWAY_SUBGRAPH_TIMEOUT_MS when unset: the gateway abandons a subgraph call after this long. */
+export const DEFAULT_SUBGRAPH_TIMEOUT_MS = 10_000;
+
+/**
+ * SUBGRAPH_QUERY_TIMEOUT_MS when unset: this share of the gateway's subgraph timeout, so a subgraph
+ * stops its reads, and answers why, before the gateway gives up on it (10 s → 8 s).
+ */
+export const QUERY_TIMEOUT_SHARE = 0.8;
+
 /** What a client that was refused with OVERLOADED should wait before retrying. */
 export const RETRY_AFTER_SECONDS = 1;
 

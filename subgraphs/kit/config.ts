@@ -14,6 +14,7 @@ import {
 import { identitySecretSetting } from '../../platform/identity';
 import { documentLimitSettings, type DocumentLimits } from '../../platform/limits';
 import { logLevelSetting, type LogLevel } from '../../platform/observability';
+import { DEFAULT_SUBGRAPH_TIMEOUT_MS, QUERY_TIMEOUT_SHARE } from '../../platform/overload';
 
 export interface SubgraphConfig {
   name: SubgraphName;
@@ -45,14 +46,14 @@ export interface SubgraphConfig {
 }
 
 export interface SubgraphWorkLimits {
-  /** SUBGRAPH_QUERY_TIMEOUT_MS: a request's reads are stopped this long after it arrived; below the gateway's subgraph timeout. */
+  /** SUBGRAPH_QUERY_TIMEOUT_MS: a request's reads are stopped this long after it arrived; below GATEWAY_SUBGRAPH_TIMEOUT_MS. */
   queryTimeoutMs: number;
   /** SUBGRAPH_MAX_CONCURRENT_SCANS: requests searching by text or counting at a time; one more is refused with OVERLOADED. */
   maxConcurrentScans: number;
 }
 
-/** The defaults of SubgraphWorkLimits: the deadline 2 s inside the gateway's 10 s subgraph timeout. */
-export const DEFAULT_WORK_LIMITS: SubgraphWorkLimits = { queryTimeoutMs: 8_000, maxConcurrentScans: 2 };
+/** SUBGRAPH_MAX_CONCURRENT_SCANS when unset. */
+export const DEFAULT_MAX_CONCURRENT_SCANS = 2;
 
 /** The subgraphs that own records (every one but the catalogue). */
 export type OwnerName = Exclude<SubgraphName, 'catalogue'>;
@@ -73,8 +74,8 @@ const url = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
  *   (default 60000; 0 = only after writes), IDENTITY_SECRET (at least 32
  *   characters; required to serve), and the document limits GATEWAY_MAX_DEPTH, GATEWAY_MAX_ALIASES,
  *   GATEWAY_MAX_DIRECTIVES, GATEWAY_MAX_TOKENS, GATEWAY_MAX_SELECTIONS, GATEWAY_MAX_BODY_BYTES
- *   (platform/limits.ts), SUBGRAPH_QUERY_TIMEOUT_MS (8000) and SUBGRAPH_MAX_CONCURRENT_SCANS (2)
- *   (platform/overload.ts).
+ *   (platform/limits.ts), SUBGRAPH_QUERY_TIMEOUT_MS (below GATEWAY_SUBGRAPH_TIMEOUT_MS, whose 80% is the
+ *   default: 8000) and SUBGRAPH_MAX_CONCURRENT_SCANS (2) (platform/overload.ts).
  */
 export function loadSubgraphConfigs(env: NodeJS.ProcessEnv = process.env): Record<SubgraphName, SubgraphConfig> {
   const shared = sharedSettings.safeParse(env);
@@ -106,6 +107,14 @@ export function loadSubgraphConfigs(env: NodeJS.ProcessEnv = process.env): Recor
       `Invalid configuration:\n  MONGODB_URI: required (or ${missing.map((n) => `${upper(n)}_MONGODB_URI`).join(', ')})`,
     );
   }
+  const gatewayTimeoutMs = shared.data.GATEWAY_SUBGRAPH_TIMEOUT_MS ?? DEFAULT_SUBGRAPH_TIMEOUT_MS;
+  const queryTimeoutMs = shared.data.SUBGRAPH_QUERY_TIMEOUT_MS ?? Math.floor(gatewayTimeoutMs * QUERY_TIMEOUT_SHARE);
+  if (queryTimeoutMs >= gatewayTimeoutMs) {
+    throw new ConfigError(
+      `Invalid configuration:\n  SUBGRAPH_QUERY_TIMEOUT_MS: must be below GATEWAY_SUBGRAPH_TIMEOUT_MS (${gatewayTimeoutMs}), so a subgraph stops its reads before the gateway gives up on it; got ${queryTimeoutMs}`,
+    );
+  }
+  const work: SubgraphWorkLimits = { queryTimeoutMs, maxConcurrentScans: shared.data.SUBGRAPH_MAX_CONCURRENT_SCANS };
   const ownerUrls = Object.fromEntries(OWNER_NAMES.map((name) => [name, of(name).URL])) as Record<OwnerName, string>;
   return Object.fromEntries(
     SUBGRAPH_NAMES.map((name): [SubgraphName, SubgraphConfig] => [
@@ -122,7 +131,7 @@ export function loadSubgraphConfigs(env: NodeJS.ProcessEnv = process.env): Recor
         cacheMaxAgeSeconds: shared.data.CACHE_MAX_AGE_SECONDS,
         identitySecret: shared.data.IDENTITY_SECRET,
         limits: limits.data,
-        work: { queryTimeoutMs: shared.data.SUBGRAPH_QUERY_TIMEOUT_MS, maxConcurrentScans: shared.data.SUBGRAPH_MAX_CONCURRENT_SCANS },
+        work,
       },
     ]),
   ) as Record<SubgraphName, SubgraphConfig>;
@@ -141,8 +150,9 @@ const sharedSettings = z.object({
     .max(3_600_000)
     .default(DEFAULT_SYNC_INTERVAL_MS),
   IDENTITY_SECRET: identitySecretSetting.optional(),
-  SUBGRAPH_QUERY_TIMEOUT_MS: z.coerce.number().int().min(50).max(600_000).default(DEFAULT_WORK_LIMITS.queryTimeoutMs),
-  SUBGRAPH_MAX_CONCURRENT_SCANS: z.coerce.number().int().min(1).max(1_000).default(DEFAULT_WORK_LIMITS.maxConcurrentScans),
+  GATEWAY_SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(50).optional(),
+  SUBGRAPH_QUERY_TIMEOUT_MS: z.coerce.number().int().min(50).optional(),
+  SUBGRAPH_MAX_CONCURRENT_SCANS: z.coerce.number().int().min(1).max(1_000).default(DEFAULT_MAX_CONCURRENT_SCANS),
 });
 
 const subgraphSettings = z.object({

@@ -8,6 +8,7 @@
  */
 import { AGENCIES, REGIONS } from '../../model/reference-data';
 import { loadSample } from '../../scripts/sample/load';
+import { loadSubgraphConfigs } from '../../subgraphs/kit/config';
 import { postJson, type HttpAnswer } from '../support/http';
 import { startTestStack, type TestStack } from '../support/stack';
 
@@ -107,5 +108,21 @@ describe('the deadline of a request', () => {
         `The catalogue subgraph stopped this query after ${QUERY_TIMEOUT_MS} ms, its time limit (SUBGRAPH_QUERY_TIMEOUT_MS); ask for less (a narrower filter or text, a smaller page) or retry later.`,
       );
     }
+  });
+});
+
+describe('the settings of the deadline', () => {
+  const base = { MONGODB_URI: 'mongodb://127.0.0.1:1/' };
+  it('is 80% of the gateway’s subgraph timeout unless set, and must be below it', () => {
+    expect(loadSubgraphConfigs(base).catalogue.work).toEqual({ queryTimeoutMs: 8_000, maxConcurrentScans: 2 });
+    expect(loadSubgraphConfigs({ ...base, GATEWAY_SUBGRAPH_TIMEOUT_MS: '3000' }).land.work.queryTimeoutMs).toBe(2_400);
+    expect(loadSubgraphConfigs({ ...base, SUBGRAPH_QUERY_TIMEOUT_MS: '9999', SUBGRAPH_MAX_CONCURRENT_SCANS: '5' }).finance.work).toEqual({
+      queryTimeoutMs: 9_999,
+      maxConcurrentScans: 5,
+    });
+    expect(() => loadSubgraphConfigs({ ...base, SUBGRAPH_QUERY_TIMEOUT_MS: '10000' })).toThrow(
+      'SUBGRAPH_QUERY_TIMEOUT_MS: must be below GATEWAY_SUBGRAPH_TIMEOUT_MS (10000), so a subgraph stops its reads before the gateway gives up on it; got 10000',
+    );
+    expect(() => loadSubgraphConfigs({ ...base, SUBGRAPH_MAX_CONCURRENT_SCANS: '0' })).toThrow('SUBGRAPH_MAX_CONCURRENT_SCANS');
   });
 });
