@@ -13,6 +13,7 @@ import type { Router } from 'express';
 import type { Db } from 'mongodb';
 import { actorFromIdentity, type Actor } from './auth';
 import { cachePolicyPlugin } from './caching';
+import { entityRepresentationsPlugin } from './entities';
 import type { SubgraphConfig } from './config';
 import { ConfigError, type SubgraphName } from '../../platform/config';
 import { IDENTITY_HEADER, MIN_IDENTITY_SECRET_LENGTH } from '../../platform/identity';
@@ -88,8 +89,9 @@ export async function startSubgraph<Context extends object>(
   await definition.prepare(own);
   const runtime = await definition.start({ own, config });
   const actorOf = (req: IncomingMessage) => actorFromIdentity(req.headers[IDENTITY_HEADER], identitySecret);
+  const schema = buildSchemaOf(definition);
   const server = new ApolloServer<Context>({
-    schema: buildSchemaOf(definition),
+    schema,
     // The gateway's document limits, so a call straight to this port is refused as the gateway would.
     ...documentLimitServerOptions(config.limits),
     formatError: (formatted, error) => formatLimitError(formatted, error, config.limits) ?? formatted,
@@ -97,6 +99,7 @@ export async function startSubgraph<Context extends object>(
       ...offlinePlugins,
       operationResolutionPlugin<Context>(),
       pageSizePlugin<Context>(),
+      entityRepresentationsPlugin<Context>(schema),
       ApolloServerPluginInlineTraceDisabled(),
       // Public answers carry `Cache-Control: max-age=<setting>, public` (subgraphs/kit/caching.ts).
       ApolloServerPluginCacheControl({ defaultMaxAge: config.cacheMaxAgeSeconds }),
