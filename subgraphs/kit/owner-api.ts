@@ -23,6 +23,7 @@ import { OwnerPublishing } from '../../publishing/owner-publishing';
 import { decodeRevisionCursor, encodeRevisionCursor, OwnerRecordStore } from '../../publishing/owner-store';
 import type { PreparedDisclosure, RejectedDisclosure } from '../../publishing/stored-record';
 import { statusOf, type ErrorCode } from '../../platform/error-codes';
+import { internalErrorAnswer, internalErrorLog } from '../../platform/errors';
 import { MAX_PAGE_SIZE } from '../../storage/pagination';
 import type { Actor } from './auth';
 
@@ -98,7 +99,11 @@ export function ownerApi(owner: string, db: Db, schemas: FieldSchemas, actorOf: 
       if (error instanceof OwnerApiError) send(res, error.code, error.message, error.extensions);
       // A bad cursor (decodeRevisionCursor) is refused as the GraphQL API refuses it.
       else if (error instanceof GraphQLError && error.extensions.code === 'BAD_USER_INPUT') send(res, 'BAD_USER_INPUT', error.message, error.extensions);
-      else send(res, 'INTERNAL_SERVER_ERROR', 'Internal server error.');
+      else {
+        req.log?.error({ error: internalErrorLog(error) }, 'internal error');
+        const { message, extensions: { code, ...named } } = internalErrorAnswer(error, owner);
+        send(res, code, message, named);
+      }
     }
   };
 

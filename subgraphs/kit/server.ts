@@ -16,6 +16,7 @@ import { cachePolicyPlugin } from './caching';
 import { entityRepresentationsPlugin } from './entities';
 import type { SubgraphConfig } from './config';
 import { ConfigError, type SubgraphName } from '../../platform/config';
+import { maskInternalError } from '../../platform/errors';
 import { IDENTITY_HEADER, MIN_IDENTITY_SECRET_LENGTH } from '../../platform/identity';
 import { documentLimitServerOptions, formatLimitError, operationResolutionPlugin, pageSizePlugin } from '../../platform/limits';
 import { mongoReadiness, serveSubgraph } from './http';
@@ -94,7 +95,7 @@ export async function startSubgraph<Context extends object>(
     schema,
     // The gateway's document limits, so a call straight to this port is refused as the gateway would.
     ...documentLimitServerOptions(config.limits),
-    formatError: (formatted, error) => formatLimitError(formatted, error, config.limits) ?? formatted,
+    formatError: (formatted, error) => formatLimitError(formatted, error, config.limits) ?? maskInternalError(formatted, error, definition.name),
     plugins: [
       ...offlinePlugins,
       operationResolutionPlugin<Context>(),
