@@ -1,3 +1,4 @@
+import { types } from 'node:util';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { ErrorCode } from './error-codes';
 
@@ -42,10 +43,17 @@ function causesOf(error: unknown): ErrorShape[] {
 
 const unreachableDatabase = (error: unknown) => causesOf(error).some((e) => DATABASE_UNREACHABLE.has(String(e.name)));
 
-/** An error the API did not mean to answer with: no code of its own (Apollo calls it INTERNAL_SERVER_ERROR). */
-export function isInternalError(error: { extensions?: Record<string, unknown> }): boolean {
-  const code = error.extensions?.code;
-  return code === undefined || code === 'INTERNAL_SERVER_ERROR';
+/**
+ * An error the API did not mean to answer with: one without a code of its own (`code`, Apollo
+ * Server names it INTERNAL_SERVER_ERROR) that is, or wraps, an Error other than a GraphQLError (a
+ * driver's error, a TypeError; checked with isNativeError, which holds across realms). GraphQLErrors
+ * are written to be read by clients, Apollo Server's own included (`provided sha does not match
+ * query`), and so are a subgraph's errors, which reach the gateway as plain objects, and a scalar's
+ * refusal of a value, which graphql-js answers as a validation or input error.
+ */
+export function isInternalError(error: unknown, code: unknown = error instanceof GraphQLError ? error.extensions.code : undefined): boolean {
+  if (code !== undefined && code !== 'INTERNAL_SERVER_ERROR') return false;
+  return causesOf(error).some((e) => types.isNativeError(e) && !(e instanceof GraphQLError));
 }
 
 /**
@@ -62,7 +70,7 @@ export function internalErrorAnswer(error: unknown, service: string): { message:
 
 /** The last step of a server's formatError: an internal error keeps only its path and locations. */
 export function maskInternalError(formatted: GraphQLFormattedError, error: unknown, service: string): GraphQLFormattedError {
-  if (!isInternalError(formatted)) return formatted;
+  if (!isInternalError(error, formatted.extensions?.code)) return formatted;
   const { path, locations } = formatted;
   return { ...internalErrorAnswer(error, service), ...(locations ? { locations } : {}), ...(path ? { path } : {}) };
 }

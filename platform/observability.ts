@@ -222,7 +222,7 @@ export function internalErrorLogPlugin(logger: Logger): ApolloServerPlugin {
       return {
         async didEncounterErrors({ contextValue, errors }) {
           const reqId = (contextValue as WithRecord)[RECORD]?.id;
-          for (const error of errors.filter(isInternalError)) logger.error({ reqId, path: error.path, error: internalErrorLog(error) }, 'internal error');
+          for (const error of errors.filter((e) => isInternalError(e))) logger.error({ reqId, path: error.path, error: internalErrorLog(error) }, 'internal error');
         },
       };
     },
