@@ -59,6 +59,7 @@ export class IdentityIssuer {
       const reason = `the key’s agency has ${found.agency.scope.length} agencies in its scope, more than the ${MAX_SCOPE_AGENCIES} an identity token carries; use a key of an agency lower down`;
       return { identity: { kind: 'rejected', reason }, lasting: true };
     }
-    return { identity: { kind: 'agency', keyId: key.keyId, agencyCode: key.agencyCode, scope: found.agency.scope }, lasting: true };
+    const { scope, regionCode } = found.agency;
+    return { identity: { kind: 'agency', keyId: key.keyId, agencyCode: key.agencyCode, scope, regionCode }, lasting: true };
   }
 }

@@ -19,7 +19,7 @@ import { IDENTITY_HEADER, signIdentity } from '../../platform/identity';
 import { startEngine, type Engine } from '../../scripts/lib/engine';
 import { startStack, type Stack } from '../../scripts/lib/stack';
 import { loadReferenceData } from '../../scripts/sample/load';
-import { agencyNamed, landTransferSubmission } from '../support/builders';
+import { agencyIdentity, agencyNamed, landTransferSubmission } from '../support/builders';
 import { postJson, type HttpAnswer } from '../support/http';
 
 const engineStartedHere = process.env.TEST_ENGINE_KIND !== 'external';
@@ -81,7 +81,7 @@ describe('an internal error in a resolver', () => {
 
     await engine.stop();
     engine = undefined;
-    const ownerToken = signIdentity({ kind: 'agency', keyId: '0123456789abcdef', agencyCode: LAND_BUREAU._id, scope: [LAND_BUREAU._id] }, stack.identitySecret);
+    const ownerToken = signIdentity(agencyIdentity(LAND_BUREAU._id), stack.identitySecret);
     const [publish, query, subgraph, catalogue, owner] = await Promise.all([
       postJson(endpoint, { query: SUBMIT, variables: { s: [landTransferSubmission()] } }, bearer),
       postJson(endpoint, { query: '{ landTransfers(first: 1) { totalCount } }' }),

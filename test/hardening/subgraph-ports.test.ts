@@ -16,12 +16,11 @@ import {
   IDENTITY_HEADER,
   IDENTITY_ISSUER,
   signIdentity,
-  type Identity,
 } from '../../platform/identity';
 import { DEFAULT_DOCUMENT_LIMITS } from '../../platform/limits';
 import type { RecordTypeName } from '../../model/record-types';
 import { AGENCIES } from '../../model/reference-data';
-import { agencyNamed, landTransferSubmission, sampleRecords } from '../support/builders';
+import { agencyIdentity, agencyNamed, landTransferSubmission, sampleRecords } from '../support/builders';
 import { postJson, type HttpAnswer } from '../support/http';
 import { startTestStack, type TestStack } from '../support/stack';
 
@@ -56,8 +55,6 @@ function agencyElsewhere(code: string): string {
   if (!other) throw new Error('no agency in another province');
   return other._id;
 }
-
-const agencyIdentity = (agencyCode: string): Identity => ({ kind: 'agency', keyId: '0123456789abcdef', agencyCode, scope: [agencyCode] });
 
 /** What `domain`'s draft looks like from its owning subgraph: the single query and the entity lookup. */
 async function readFromOwner(domain: Domain, token?: string): Promise<{ single: unknown; entity: unknown; errors: unknown }> {
