@@ -1,8 +1,12 @@
 /**
- * De-identification 去标识化 of the personal data in housing allocation results (DOMAIN.md; seed 004
- * item 5). Personal data is masked before it is stored: the stored fields are typed `MaskedName` and
- * `MaskedIdNumber`, which only these functions and checks produce, so a record built in code that
- * reaches the write path carries masked values only.
+ * De-identification 去标识化 of personal data (README, "Personal data"): what a
+ * submission says about natural persons is masked before it is validated further, stored, logged or
+ * echoed (records/personal-data.ts applies it to every string of a submission).
+ *
+ * In any text, `deidentifyText` masks resident ID numbers, mobile numbers and bank card numbers
+ * (below). Housing allocations store the household head's name and ID number in fields typed
+ * `MaskedName` and `MaskedIdNumber`, which only these functions and checks produce, so a record built
+ * in code that reaches the write path carries masked values only.
  *
  * Names: keep the first and the last character and replace each character between them with `*`
  * (张三丰 → 张*丰, 欧阳修文 → 欧**文; compound surnames follow the same rule). A two-character name
