@@ -5,9 +5,11 @@
  * objects and lists, and the keys themselves, which error messages name) has its resident ID, mobile
  * and card numbers masked (deidentifyText); the fields a type names natural persons in
  * (`personNames` of its definition) have the name masked, and so does every other string of the
- * submission that repeats it. Money fields are left alone: a yuan amount is not a phone number.
+ * submission that repeats it. A money field written as an amount is left alone: 13800000000 yuan is
+ * not a phone number (anything else there is masked, since the field's error quotes it).
  */
 import { deidentifyText, isMaskedName, isPersonalName, maskName } from '../deidentify';
+import { isYuanAmount } from '../scalars';
 import { RECORD_DEFINITIONS } from './index';
 import { namedType, type FieldType } from './record-type';
 
@@ -77,7 +79,7 @@ export function deidentifySubmission(raw: unknown): unknown {
   });
   const repeated = [...names].filter(([name]) => [...name].length >= 2);
   return mapStrings(withPersonsMasked, '', (text, path) => {
-    if (rules.money.has(path)) return text;
+    if (rules.money.has(path) && isYuanAmount(text.trim())) return text;
     const withoutNames = repeated.reduce((result, [name, masked]) => result.split(name).join(masked), text);
     return deidentifyText(withoutNames);
   });

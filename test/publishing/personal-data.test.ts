@@ -118,15 +118,16 @@ describe('deidentifySubmission', () => {
     expect((deidentifySubmission(submission) as typeof submission).fields.supplier).toEqual({ name: '李*', creditCode: null });
   });
 
-  it('masks numbers in every string, keys included, but not in money fields', () => {
+  it('masks numbers in every string, keys included, but not an amount in a money field', () => {
     const submission = {
       ...budget,
       envelope: { ...budget.envelope, title: '预算13812345678' },
-      fields: { ...budget.fields, totalExpenditure: '13812345678', '11010519491231002X': 'x' },
+      fields: { ...budget.fields, totalExpenditure: '13812345678', totalRevenue: '收入13812345678', '11010519491231002X': 'x' },
     };
     const masked = deidentifySubmission(submission) as Record<string, Record<string, unknown>>;
     expect(masked.envelope.title).toBe('预算138****5678');
     expect(masked.fields.totalExpenditure).toBe('13812345678');
+    expect(masked.fields.totalRevenue).toBe('收入138****5678');
     expect(Object.keys(masked.fields)).toContain('1101**********002X');
     expect(Object.keys(masked.fields)).not.toContain('11010519491231002X');
   });
