@@ -224,3 +224,25 @@ export function isPersonalName(value: string): boolean {
   const shaped = /^\p{Script=Han}{2,4}$/u.test(name) || (/^\p{Script=Han}+(?:[·•・.]\p{Script=Han}+)+$/u.test(name) && [...name].length <= 20);
   return shaped && !ORGANISATION_ENDINGS.test(name);
 }
+
+// ---- error messages ----------------------------------------------------------------------------------
+
+const VARIABLE_ERROR = /^Variable "\$([^"]+)" got invalid value /;
+const VARIABLE_PATH = / at "([^"\\]*)"; /g;
+const ENUM_VALUE = /^Value [\s\S]*? does not exist in /;
+
+/**
+ * A GraphQL error message safe to answer and log: where GraphQL quotes the value of a variable it
+ * could not coerce (it prints all of it, e.g. a whole submission: `Variable "$s" got invalid value
+ * {…} at "s[0].envelope.disclosureMode"; Value "…" does not exist in "DisclosureMode" enum.`), the
+ * value is left out and the path and the rule kept; in every message, numbers that are personal
+ * data are masked.
+ */
+export function deidentifyErrorMessage(message: string): string {
+  const variable = VARIABLE_ERROR.exec(message);
+  if (!variable) return deidentifyText(message);
+  const at = [...message.matchAll(VARIABLE_PATH)].at(-1);
+  const reason = at ? message.slice(at.index + at[0].length) : message.slice(message.lastIndexOf('; ') + 2);
+  const where = at ? ` at "${at[1]}"` : '';
+  return deidentifyText(`Variable "$${variable[1]}" got an invalid value${where}; ${reason.replace(ENUM_VALUE, 'The value does not exist in ')}`);
+}
