@@ -244,5 +244,5 @@ export function deidentifyErrorMessage(message: string): string {
   const at = [...message.matchAll(VARIABLE_PATH)].at(-1);
   const reason = at ? message.slice(at.index + at[0].length) : message.slice(message.lastIndexOf('; ') + 2);
   const where = at ? ` at "${at[1]}"` : '';
-  return deidentifyText(`Variable "$${variable[1]}" got an invalid value${where}; ${reason.replace(ENUM_VALUE, 'The value does not exist in ')}`);
+  return deidentifyText(`Variable "$${variable[1]}" got invalid value${where}; ${reason.replace(ENUM_VALUE, 'The value does not exist in ')}`);
 }

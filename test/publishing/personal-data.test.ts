@@ -2,7 +2,7 @@
  * The de-identification step: which numbers and names in a submission are personal data, exactly how
  * each is masked, and what is left alone (codes, index numbers, dates, amounts, organisations).
  */
-import { idCheckCharacter, deidentifyText, isPersonalName, isResidentIdNumber } from '../../model/deidentify';
+import { deidentifyErrorMessage, deidentifyText, idCheckCharacter, isPersonalName, isResidentIdNumber } from '../../model/deidentify';
 import { validateSubmission } from '../../model/input';
 import { FIELD_SCHEMAS } from '../../model/records';
 import { deidentifySubmission } from '../../model/records/personal-data';
@@ -145,5 +145,29 @@ describe('deidentifySubmission', () => {
       ]),
     );
     expect(JSON.stringify(errors)).not.toMatch(/11010519491231002X|13812345678/);
+  });
+});
+
+describe('deidentifyErrorMessage', () => {
+  it.each([
+    [
+      'an enum value GraphQL could not coerce: the value left out, path and rule kept',
+      'Variable "$s" got invalid value "FULL，13812345678" at "s[1].envelope.disclosureMode"; Value "FULL，13812345678" does not exist in "DisclosureMode" enum.',
+      'Variable "$s" got invalid value at "s[1].envelope.disclosureMode"; The value does not exist in "DisclosureMode" enum.',
+    ],
+    [
+      'a whole object printed for a missing field',
+      'Variable "$s" got invalid value { title: "王小明，11010519491231002X" } at "s[0].envelope"; Field "indexNumber" of required type "String!" was not provided.',
+      'Variable "$s" got invalid value at "s[0].envelope"; Field "indexNumber" of required type "String!" was not provided.',
+    ],
+    [
+      'a variable without a path',
+      'Variable "$first" got invalid value "13812345678"; Int cannot represent non-integer value: "13812345678"',
+      'Variable "$first" got invalid value; Int cannot represent non-integer value: "138****5678"',
+    ],
+    ['any other message: numbers masked', 'Field "13812345678" is not defined by type "EnvelopeInput".', 'Field "138****5678" is not defined by type "EnvelopeInput".'],
+    ['a message with nothing personal: unchanged', 'must be between 1 and 100; got 101', 'must be between 1 and 100; got 101'],
+  ])('%s', (_case, message, expected) => {
+    expect(deidentifyErrorMessage(message)).toBe(expected);
   });
 });
