@@ -164,6 +164,7 @@ const SEPARATOR = '[\\s\\-\\u2010-\\u2015\\u2212\\u200B-\\u200D\\u2060\\uFEFF]';
 const DIGIT_RUN = new RegExp(`\\d+(?:${SEPARATOR}{1,3}\\d+)*(?:[Xx](?![A-Za-z0-9]))?`, 'g');
 const DIGIT_GROUP = /\d+(?:[Xx](?![A-Za-z0-9]))?/g;
 const LATIN_LETTER = /[A-Za-z]/;
+const ANY_DIGIT = /[0-9\uFF10-\uFF19]/;
 /** Longest number looked for, in digits: 0086 and a mobile number. */
 const LONGEST_NUMBER = 15 + 4;
 
@@ -178,6 +179,7 @@ const LONGEST_NUMBER = 15 + 4;
  * left as it was.
  */
 export function deidentifyText(text: string): string {
+  if (!ANY_DIGIT.test(text)) return text;
   const folded = foldWidth(text);
   let masked = '';
   let copiedUpTo = 0;
