@@ -43,9 +43,11 @@ export async function startTestStack(label: string, options: TestStackOptions = 
     HOST: '127.0.0.1',
     // Request logs are read through options.logStream by the tests that need them.
     LOG_LEVEL: options.logStream ? 'info' : 'silent',
-    // Every test request comes from 127.0.0.1; the rate limit has tests of its own.
+    // Every test request comes from 127.0.0.1; the rate limit and the cost budget have tests of their own.
     GATEWAY_RATE_LIMIT_MAX: '0',
     GATEWAY_COST_BUDGET: '0',
+    // Suites send many queries at once (the bad-input walk); the bound has tests of its own (test/hardening/overload.test.ts).
+    SUBGRAPH_MAX_CONCURRENT_SCANS: '1000',
     // Tests write and then read the same query; caching has tests of its own (test/hardening/caching.test.ts).
     CACHE_MAX_AGE_SECONDS: '0',
   };
