@@ -3,10 +3,10 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { GraphQLScalarType, type GraphQLSchema } from 'graphql';
+import { drainPlugin } from '../platform/drain';
 import { offlinePlugins } from '../subgraphs/kit/server';
 import { scalarResolvers } from '../model/scalars';
 import { operationsRouter, recordingPlugin, requestObservability, withRequestRecord } from '../platform/observability';
@@ -99,7 +99,7 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
       ...limits.plugins,
       ...gatewayCachePlugins(config.cacheMaxAgeSeconds),
       recordingPlugin(),
-      ApolloServerPluginDrainHttpServer({ httpServer }),
+      drainPlugin(httpServer),
     ],
   });
   await server.start();

@@ -8,10 +8,10 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ApolloServer, ContextFunction } from '@apollo/server';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware, type ExpressContextFunctionArgument } from '@as-integrations/express5';
 import express, { type Router } from 'express';
 import type { Db } from 'mongodb';
+import { drainPlugin } from '../../platform/drain';
 import { bodyErrors, jsonBody, requireJsonBody, type DocumentLimits } from '../../platform/limits';
 import {
   createLogger,
@@ -77,7 +77,7 @@ export async function serveSubgraph<Context extends object>(
   httpServer.headersTimeout = SUBGRAPH_KEEP_ALIVE_TIMEOUT_MS + 1_000;
   const logger = createLogger(`${options.name}-subgraph`, options.log);
   const metrics = createMetrics('subgraph');
-  server.addPlugin(ApolloServerPluginDrainHttpServer({ httpServer }));
+  server.addPlugin(drainPlugin(httpServer));
   server.addPlugin(recordingPlugin());
   await server.start();
 
