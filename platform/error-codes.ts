@@ -20,6 +20,7 @@ export const ERROR_CODES = {
   UNSUPPORTED_MEDIA_TYPE: { status: 415, action: 'send Content-Type: application/json' },
   RATE_LIMITED: { status: 429, action: 'wait for the time in Retry-After, then retry' },
   INTERNAL_SERVER_ERROR: { status: 500, action: 'retry later; report it with the x-request-id if it persists' },
+  DATABASE_UNAVAILABLE: { status: 503, action: 'retry in a few seconds (a mutation with the same Idempotency-Key): the database engine is restarting' },
   SUBGRAPH_UNAVAILABLE: { status: 503, action: 'retry later: a part of the service is down' },
   SUBGRAPH_TIMEOUT: { status: 504, action: 'retry later, or ask for less' },
 } as const satisfies Record<string, { status: number; action: string }>;

@@ -10,6 +10,7 @@ import {
   type OptionalUnlessRequiredId,
   type WithoutId,
 } from 'mongodb';
+import { DATABASE_SELECTION_TIMEOUT_MS } from './unavailable';
 
 export const DUPLICATE_KEY = 11000;
 
@@ -21,7 +22,8 @@ export function mongoClient(uri: string): Promise<MongoClient> {
   if (!client) {
     client = MongoClient.connect(uri, {
       appName: 'gov-disclosure-catalogue',
-      serverSelectionTimeoutMS: 10_000,
+      // A request while the engine is down fails fast with DATABASE_UNAVAILABLE (./unavailable.ts).
+      serverSelectionTimeoutMS: DATABASE_SELECTION_TIMEOUT_MS,
       // Command events let tests and benchmarks count the commands a request costs.
       monitorCommands: true,
     });

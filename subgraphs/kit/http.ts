@@ -45,7 +45,8 @@ export function mongoReadiness(databases: Record<string, Db>): () => Promise<Rea
           await withTimeout(db.command({ ping: 1 }, { timeoutMS: READY_PING_TIMEOUT_MS }), READY_PING_TIMEOUT_MS + 200, 'MongoDB');
           return [`mongodb:${name}`, { ready: true }] as const;
         } catch (error) {
-          return [`mongodb:${name}`, { ready: false, reason: reasonOf(error) }] as const;
+          const engine = db.client.options.hosts.map(String).join(',');
+          return [`mongodb:${name}`, { ready: false, reason: `the database engine at ${engine} does not answer: ${reasonOf(error)}` }] as const;
         }
       }),
     );

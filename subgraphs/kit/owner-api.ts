@@ -24,6 +24,7 @@ import { decodeRevisionCursor, encodeRevisionCursor, OwnerRecordStore } from '..
 import type { PreparedDisclosure, RejectedDisclosure } from '../../publishing/stored-record';
 import { statusOf, type ErrorCode } from '../../platform/error-codes';
 import { MAX_PAGE_SIZE } from '../../storage/pagination';
+import { databaseUnavailable } from '../../storage/unavailable';
 import type { Actor } from './auth';
 
 export const MAX_OWNER_BATCH = 500;
@@ -95,7 +96,9 @@ export function ownerApi(owner: string, db: Db, schemas: FieldSchemas, actorOf: 
     try {
       res.type('application/json').send(BSON.EJSON.stringify(await work(req), { relaxed: true }));
     } catch (error) {
+      const unavailable = databaseUnavailable(owner, error);
       if (error instanceof OwnerApiError) send(res, error.code, error.message, error.extensions);
+      else if (unavailable) send(res, 'DATABASE_UNAVAILABLE', unavailable.message, unavailable.extensions);
       // A bad cursor (decodeRevisionCursor) is refused as the GraphQL API refuses it.
       else if (error instanceof GraphQLError && error.extensions.code === 'BAD_USER_INPUT') send(res, 'BAD_USER_INPUT', error.message, error.extensions);
       else send(res, 'INTERNAL_SERVER_ERROR', 'Internal server error.');

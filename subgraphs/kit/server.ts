@@ -19,6 +19,7 @@ import { IDENTITY_HEADER, MIN_IDENTITY_SECRET_LENGTH } from '../../platform/iden
 import { documentLimitServerOptions, formatLimitError, operationResolutionPlugin, pageSizePlugin } from '../../platform/limits';
 import { mongoReadiness, serveSubgraph } from './http';
 import { database } from '../../storage/mongo';
+import { formatDatabaseUnavailable } from '../../storage/unavailable';
 import { subgraphTypeDefs } from './schema';
 import { scalarResolvers } from '../../model/scalars';
 
@@ -92,7 +93,8 @@ export async function startSubgraph<Context extends object>(
     schema: buildSchemaOf(definition),
     // The gateway's document limits, so a call straight to this port is refused as the gateway would.
     ...documentLimitServerOptions(config.limits),
-    formatError: (formatted, error) => formatLimitError(formatted, error, config.limits) ?? formatted,
+    formatError: (formatted, error) =>
+      formatLimitError(formatted, error, config.limits) ?? formatDatabaseUnavailable(formatted, error, definition.name) ?? formatted,
     plugins: [
       ...offlinePlugins,
       operationResolutionPlugin<Context>(),

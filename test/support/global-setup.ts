@@ -1,4 +1,5 @@
-import { startEngine, type Engine } from '../../scripts/lib/engine';
+import type { Engine } from '../../scripts/lib/engine';
+import { superviseEngine } from '../../scripts/lib/engine-supervisor';
 
 declare global {
   var __testEngine: Engine | undefined;
@@ -6,10 +7,11 @@ declare global {
 
 /**
  * Starts one engine for the whole run (or takes MONGODB_URI as is) and hands its URI to every worker
- * through the environment. Its data lives in a temp folder that stop() removes.
+ * through the environment. Its data lives in a temp folder that stop() removes; if it dies it is
+ * started again on the same port.
  */
 export default async function globalSetup(): Promise<void> {
-  const engine = await startEngine();
+  const engine = await superviseEngine();
   globalThis.__testEngine = engine;
   process.env.MONGODB_URI = engine.uri;
   process.env.TEST_ENGINE_KIND = engine.kind;
