@@ -12,6 +12,7 @@ import { request, type Dispatcher } from 'undici';
 import { GraphQLError } from 'graphql';
 import type { Histogram } from 'prom-client';
 import type { SubgraphName } from '../platform/config';
+import { IDEMPOTENCY_KEY_HEADER } from '../platform/idempotency-key';
 import { IDENTITY_HEADER } from '../platform/identity';
 import { REQUEST_ID_HEADER } from '../platform/observability';
 
@@ -47,10 +48,11 @@ export interface GatewayContext {
 }
 
 /**
- * Headers passed on from the client's request: the request id only. The API key (`Authorization`)
- * never leaves the gateway; the subgraphs get the identity token in IDENTITY_HEADER instead.
+ * Headers passed on from the client's request: the request id, and a mutation's idempotency key for
+ * the subgraph that keeps its outcome. The API key (`Authorization`) never leaves the gateway; the
+ * subgraphs get the identity token in IDENTITY_HEADER instead.
  */
-const FORWARDED_HEADERS = [REQUEST_ID_HEADER];
+const FORWARDED_HEADERS = [REQUEST_ID_HEADER, IDEMPOTENCY_KEY_HEADER];
 
 /** Room left in a body for what surrounds the representations (braces, names, other variables' slack). */
 const BODY_MARGIN_BYTES = 1_024;

@@ -16,6 +16,8 @@ export const ERROR_CODES = {
   UNAUTHENTICATED: { status: 401, action: 'send a valid API key: Authorization: Bearer gdk_<id>_<secret>' },
   FORBIDDEN: { status: 403, action: 'act only on your own agency’s records (or those of agencies under it)' },
   NOT_FOUND: { status: 404, action: 'check the path' },
+  IDEMPOTENCY_KEY_IN_USE: { status: 409, action: 'retry in a moment with the same Idempotency-Key: the first request with it is still running' },
+  IDEMPOTENCY_KEY_REUSED: { status: 422, action: 'send a new Idempotency-Key: this one belongs to another request (a retry must repeat the request exactly)' },
   PAYLOAD_TOO_LARGE: { status: 413, action: 'send a smaller body' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, action: 'send Content-Type: application/json' },
   RATE_LIMITED: { status: 429, action: 'wait for the time in Retry-After, then retry' },

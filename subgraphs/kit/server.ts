@@ -32,17 +32,19 @@ export interface RequestInfo {
 }
 
 /** What a started subgraph runs: its per-request context, any HTTP routes beside GraphQL, its stop. */
-export interface SubgraphRuntime<Context> {
+export interface SubgraphRuntime<Context extends object> {
   /** The per-request context (fresh DataLoaders for every request). */
   createContext(request: RequestInfo): Promise<Context>;
   /** Routes served on the subgraph's port beside GraphQL (an owner's endpoints), with the caller's actor. */
   routes?: (actorOf: (req: IncomingMessage) => Actor) => Array<{ path: string; router: Router }>;
   /** Stops background work (the catalogue's sync). */
   close?(): Promise<void>;
+  /** Apollo Server plugins of this subgraph's own (the catalogue's idempotency keys). */
+  plugins?: ApolloServerPlugin<Context>[];
 }
 
 /** What makes a subgraph: every subgraph folder exports one of these from its index.ts. */
-export interface SubgraphDefinition<Context> {
+export interface SubgraphDefinition<Context extends object> {
   name: SubgraphName;
   /** The folder whose schema.graphql holds its SDL. */
   dir: string;
@@ -66,7 +68,7 @@ export const offlinePlugins: ApolloServerPlugin[] = [
   ApolloServerPluginSchemaReportingDisabled(),
 ];
 
-export function buildSchemaOf<Context>(definition: SubgraphDefinition<Context>) {
+export function buildSchemaOf<Context extends object>(definition: SubgraphDefinition<Context>) {
   return buildSubgraphSchema({
     typeDefs: subgraphTypeDefs(definition.dir),
     resolvers: { ...scalarResolvers, ...definition.resolvers } as GraphQLResolverMap<unknown>,
@@ -103,6 +105,7 @@ export async function startSubgraph<Context extends object>(
       // Public answers carry `Cache-Control: max-age=<setting>, public` (subgraphs/kit/caching.ts).
       ApolloServerPluginCacheControl({ defaultMaxAge: config.cacheMaxAgeSeconds }),
       cachePolicyPlugin<Context>(config.cacheMaxAgeSeconds),
+      ...(runtime.plugins ?? []),
     ],
     includeStacktraceInErrorResponses: false,
     // The entry points own the signals: they stop the server (draining requests), then exit.
