@@ -34,7 +34,7 @@ export const catalogueSubgraph: SubgraphDefinition<CatalogueContext> = {
     await idempotency.ensureIndexes();
     return {
       createContext: async ({ actor, identityToken }) => createContext(services, actor, identityToken),
-      plugins: [idempotencyPlugin<CatalogueContext>(idempotency)],
+      plugins: [idempotencyPlugin<CatalogueContext>(idempotency, 'catalogue')],
       close: () => sync.stop(),
     };
   },

@@ -13,6 +13,7 @@ import type { GraphQLFormattedError } from 'graphql';
 import { ERROR_CODES, statusOf, type ErrorCode } from '../../platform/error-codes';
 import { IDEMPOTENCY_KEY_HEADER, parseIdempotencyKey } from '../../platform/idempotency-key';
 import type { Claim, IdempotencyStore } from '../../publishing/idempotency-store';
+import { databaseUnavailable } from '../../storage/unavailable';
 import type { Actor } from './auth';
 
 function errorResponse(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}): GraphQLResponse {
@@ -37,7 +38,8 @@ function failedOnServer(errors: readonly GraphQLFormattedError[] | undefined): b
   });
 }
 
-export function idempotencyPlugin<Context extends { actor: Actor }>(store: IdempotencyStore): ApolloServerPlugin<Context> {
+/** The plugin of the subgraph `subgraph`, keeping its keys in `store` (its own database). */
+export function idempotencyPlugin<Context extends { actor: Actor }>(store: IdempotencyStore, subgraph: string): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
       let claim: Claim | undefined;
@@ -55,7 +57,14 @@ export function idempotencyPlugin<Context extends { actor: Actor }>(store: Idemp
           // Without an agency the mutation is refused (UNAUTHENTICATED) and nothing is kept.
           const { actor } = contextValue;
           if (actor.kind !== 'agency') return null;
-          claim = await store.claim(actor.keyId, parsed.key, fingerprintOf(request));
+          try {
+            claim = await store.claim(actor.keyId, parsed.key, fingerprintOf(request));
+          } catch (error) {
+            // Apollo hides what a plugin throws behind "Internal server error"; an engine that is down is said so.
+            const unavailable = databaseUnavailable(subgraph, error);
+            if (!unavailable) throw error;
+            return errorResponse('DATABASE_UNAVAILABLE', unavailable.message, unavailable.extensions);
+          }
           switch (claim.kind) {
             case 'claimed':
               return null;
@@ -80,11 +89,12 @@ export function idempotencyPlugin<Context extends { actor: Actor }>(store: Idemp
         },
         async willSendResponse({ response }) {
           if (claim?.kind !== 'claimed') return;
-          if (response.body.kind !== 'single' || failedOnServer(response.body.singleResult.errors)) {
-            await claim.release();
-            return;
-          }
-          await claim.complete({ status: response.http.status ?? 200, body: JSON.stringify(response.body.singleResult) });
+          // The answer goes out even if the key cannot be written now: an unfinished claim is given up after its lease.
+          const settled =
+            response.body.kind !== 'single' || failedOnServer(response.body.singleResult.errors)
+              ? claim.release()
+              : claim.complete({ status: response.http.status ?? 200, body: JSON.stringify(response.body.singleResult) });
+          await settled.catch(() => undefined);
         },
       };
     },

@@ -15,6 +15,7 @@ import { superviseEngine, type SupervisedEngine } from '../../scripts/lib/engine
 import { startStack, type Stack } from '../../scripts/lib/stack';
 import { loadReferenceData } from '../../scripts/sample/load';
 import { DEFAULT_PORTS, SUBGRAPH_NAMES } from '../../platform/config';
+import { IDENTITY_HEADER, signIdentity } from '../../platform/identity';
 import { sampleRecords } from '../support/builders';
 import { request } from '../support/http';
 
@@ -76,6 +77,20 @@ const engineStartedHere = process.env.TEST_ENGINE_KIND !== 'external';
       extensions: { code: 'DATABASE_UNAVAILABLE', serviceName: 'land' },
     });
     expect(tookMs).toBeLessThan(3_000);
+
+    // A mutation straight to the catalogue's port, with an idempotency key (read before anything runs): the same answer, as fast.
+    const identity = signIdentity({ kind: 'agency', keyId: 'k1', agencyCode: '11430621059724804R', scope: ['11430621059724804R'] }, s.identitySecret);
+    const mutationAskedAt = Date.now();
+    const mutation = await request(s.subgraphUrls.catalogue as string, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [IDENTITY_HEADER]: identity, 'idempotency-key': 'outage-1' },
+      body: JSON.stringify({ query: 'mutation { reviewDisclosures(indexNumbers: ["11430621059724804R-/2024-1"]) { status } }' }),
+    });
+    expect(Date.now() - mutationAskedAt).toBeLessThan(3_000);
+    expect(mutation.json.errors?.[0]).toMatchObject({
+      message: expect.stringMatching(/^The catalogue subgraph's database is unavailable \(/),
+      extensions: { code: 'DATABASE_UNAVAILABLE', serviceName: 'catalogue' },
+    });
 
     const land = await request(new URL('/ready', s.subgraphUrls.land).toString());
     expect(land.json).toMatchObject({
