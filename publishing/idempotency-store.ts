@@ -9,6 +9,8 @@ import { MongoServerError, type Collection, type Db } from 'mongodb';
 import { DUPLICATE_KEY } from '../storage/mongo';
 
 export const IDEMPOTENCY_COLLECTION = 'idempotencyKeys';
+/** One document per claim taken over (an expired key, an abandoned request): its unique `_id` elects one taker. */
+export const IDEMPOTENCY_TAKEOVERS_COLLECTION = 'idempotencyTakeovers';
 /** How long a key and its first outcome are kept. */
 export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60_000;
 /**
@@ -44,19 +46,44 @@ export type Claim =
   | { kind: 'other-request' }
   | { kind: 'in-flight' };
 
+interface TakeoverDocument {
+  /** `<key document _id>~<claimId taken over>`. */
+  _id: string;
+  expiresAt: Date;
+}
+
+/** Whether inserting `document` won (false: a document with its `_id` was there first). */
+async function insertFirst<T extends { _id: string }>(collection: Collection<T>, document: T): Promise<boolean> {
+  try {
+    await collection.insertOne(document as Parameters<Collection<T>['insertOne']>[0]);
+    return true;
+  } catch (error) {
+    if (error instanceof MongoServerError && error.code === DUPLICATE_KEY) return false;
+    throw error;
+  }
+}
+
+/**
+ * Every decision between concurrent requests is an insert with a unique `_id`, never a conditional
+ * update: FerretDB v1.24 does not apply an update's filter and change atomically (README, "What the
+ * engine taught us"), so two retries could both take over one claim.
+ */
 export class IdempotencyStore {
   private readonly keys: Collection<IdempotencyDocument>;
+  private readonly takeovers: Collection<TakeoverDocument>;
   private ttlIndex = false;
   private lastSweep = 0;
 
   constructor(db: Db) {
     this.keys = db.collection<IdempotencyDocument>(IDEMPOTENCY_COLLECTION);
+    this.takeovers = db.collection<TakeoverDocument>(IDEMPOTENCY_TAKEOVERS_COLLECTION);
   }
 
-  /** A TTL index on the expiry where the engine has them; otherwise claims sweep expired keys. */
+  /** A TTL index on the expiry where the engine has them; otherwise claims sweep expired documents. */
   async ensureIndexes(): Promise<void> {
     try {
       await this.keys.createIndex({ expiresAt: 1 }, { expireAfterSeconds: 0 });
+      await this.takeovers.createIndex({ expiresAt: 1 }, { expireAfterSeconds: 0 });
       this.ttlIndex = true;
     } catch (error) {
       if (!(error instanceof MongoServerError && /expireAfterSeconds/.test(error.message))) throw error;
@@ -74,12 +101,7 @@ export class IdempotencyStore {
       const now = new Date();
       const claimId = randomUUID();
       const fresh: IdempotencyDocument = { _id, fingerprint, state: 'in-flight', claimId, startedAt: now, expiresAt: new Date(now.getTime() + IDEMPOTENCY_TTL_MS) };
-      try {
-        await this.keys.insertOne(fresh);
-        return this.claimed(_id, claimId);
-      } catch (error) {
-        if (!(error instanceof MongoServerError && error.code === DUPLICATE_KEY)) throw error;
-      }
+      if (await insertFirst(this.keys, fresh)) return this.claimed(_id, claimId);
       const existing = await this.keys.findOne({ _id });
       if (!existing) continue;
       const expired = existing.expiresAt <= now;
@@ -89,9 +111,10 @@ export class IdempotencyStore {
         if (existing.state === 'done' && existing.outcome) return { kind: 'replay', outcome: existing.outcome };
         if (!abandoned) return { kind: 'in-flight' };
       }
-      // An expired key is free again; an abandoned claim is taken over. Only one taker wins.
-      const taken = await this.keys.replaceOne({ _id, claimId: existing.claimId }, fresh);
-      if (taken.modifiedCount === 1) return this.claimed(_id, claimId);
+      // An expired key is free again; an abandoned claim is taken over, by the one taker whose insert wins.
+      if (!(await insertFirst(this.takeovers, { _id: `${_id}~${existing.claimId}`, expiresAt: fresh.expiresAt }))) return { kind: 'in-flight' };
+      await this.keys.replaceOne({ _id }, fresh);
+      return this.claimed(_id, claimId);
     }
   }
 
@@ -111,6 +134,8 @@ export class IdempotencyStore {
   private async sweep(): Promise<void> {
     if (this.ttlIndex || Date.now() - this.lastSweep < SWEEP_INTERVAL_MS) return;
     this.lastSweep = Date.now();
-    await this.keys.deleteMany({ expiresAt: { $lte: new Date() } });
+    const now = new Date();
+    await this.keys.deleteMany({ expiresAt: { $lte: now } });
+    await this.takeovers.deleteMany({ expiresAt: { $lte: now } });
   }
 }
