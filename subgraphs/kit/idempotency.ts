@@ -11,9 +11,9 @@ import { createHash } from 'node:crypto';
 import { HeaderMap, type ApolloServerPlugin, type GraphQLRequest, type GraphQLResponse } from '@apollo/server';
 import type { GraphQLFormattedError } from 'graphql';
 import { ERROR_CODES, statusOf, type ErrorCode } from '../../platform/error-codes';
+import { internalErrorAnswer } from '../../platform/errors';
 import { IDEMPOTENCY_KEY_HEADER, parseIdempotencyKey } from '../../platform/idempotency-key';
 import type { Claim, IdempotencyStore } from '../../publishing/idempotency-store';
-import { databaseUnavailable } from '../../storage/unavailable';
 import type { Actor } from './auth';
 
 function errorResponse(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}): GraphQLResponse {
@@ -60,10 +60,9 @@ export function idempotencyPlugin<Context extends { actor: Actor }>(store: Idemp
           try {
             claim = await store.claim(actor.keyId, parsed.key, fingerprintOf(request));
           } catch (error) {
-            // Apollo hides what a plugin throws behind "Internal server error"; an engine that is down is said so.
-            const unavailable = databaseUnavailable(subgraph, error);
-            if (!unavailable) throw error;
-            return errorResponse('DATABASE_UNAVAILABLE', unavailable.message, unavailable.extensions);
+            // Apollo answers what a plugin throws as a bare "Internal server error": answered here as formatError would.
+            const { message, extensions: { code, ...named } } = internalErrorAnswer(error, subgraph);
+            return errorResponse(code, message, named);
           }
           switch (claim.kind) {
             case 'claimed':
