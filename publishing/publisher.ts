@@ -10,10 +10,10 @@ import { ADMINISTRATOR, OwnerPublishing, type Caller, type StatusOutcome, type S
 import { OwnerRecordStore } from './owner-store';
 import type { PreparedDisclosure, RejectedDisclosure, WrittenDisclosure } from './stored-record';
 
-/** A submission as it will reach its owner: validated, references resolved, and as the publisher sent it. */
+/** A submission as it will reach its owner: validated, references resolved, and as the publisher sent it, de-identified. */
 export interface OwnerSubmission extends PreparedDisclosure {
-  /** What the publisher sent, for an owner that validates it again (one reached over HTTP). */
-  raw?: unknown;
+  /** What the publisher sent, de-identified (validateSubmission's `submission`), for an owner that validates it again (one reached over HTTP). */
+  deidentified?: unknown;
 }
 
 /** How the catalogue reaches one owning subgraph: in process (tools) or over HTTP (the publishing API). */
@@ -75,7 +75,7 @@ export class Publisher {
   }
 
   async writeDetailed(
-    submissions: ReadonlyArray<{ input: DisclosureInput; raw?: unknown }>,
+    submissions: ReadonlyArray<{ input: DisclosureInput; deidentified?: unknown }>,
     options: WriteOptions = {},
   ): Promise<StoreOutcome> {
     const status = options.status ?? 'PUBLISHED';
@@ -98,7 +98,7 @@ export class Publisher {
     ]);
     const rejected: RejectedDisclosure[] = [];
     const byOwner = new Map<RecordOwner, OwnerSubmission[]>();
-    for (const { input, raw } of submissions) {
+    for (const { input, deidentified } of submissions) {
       const { envelope, type } = input;
       const agency = agencies.get(envelope.agencyCode);
       const regionPath = regionPaths.get(envelope.regionCode);
@@ -118,7 +118,7 @@ export class Publisher {
         continue;
       }
       const owner = this.ownerOf(type);
-      byOwner.set(owner, [...(byOwner.get(owner) ?? []), { input, raw, agencyName: agency.name, regionPath }]);
+      byOwner.set(owner, [...(byOwner.get(owner) ?? []), { input, deidentified, agencyName: agency.name, regionPath }]);
     }
     const outcomes = await Promise.all([...byOwner].map(([owner, group]) => owner.submit(group, status, options.caller ?? ADMINISTRATOR)));
     await this.projector.sync([...byOwner.keys()].map((owner) => owner.feed));

@@ -118,7 +118,7 @@ export function ownerApi(owner: string, db: Db, schemas: FieldSchemas, actorOf: 
       body.submissions.forEach(({ submission, agencyName, regionPath }, position) => {
         const result = validateSubmission(submission, schemas);
         if (!result.ok) {
-          const indexNumber = (submission as { envelope?: { indexNumber?: unknown } } | null)?.envelope?.indexNumber;
+          const indexNumber = (result.submission as { envelope?: { indexNumber?: unknown } } | null)?.envelope?.indexNumber;
           for (const error of result.errors) {
             rejected.push({ position, indexNumber: typeof indexNumber === 'string' ? indexNumber : '', field: error.field, reason: `${error.rule}: ${error.message}` });
           }

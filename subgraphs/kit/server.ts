@@ -1,3 +1,4 @@
+import { deidentifyErrorMessage } from '../../model/deidentify';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
 import {
@@ -95,7 +96,10 @@ export async function startSubgraph<Context extends object>(
     schema,
     // The gateway's document limits, so a call straight to this port is refused as the gateway would.
     ...documentLimitServerOptions(config.limits),
-    formatError: (formatted, error) => formatLimitError(formatted, error, config.limits) ?? maskInternalError(formatted, error, definition.name),
+    // No message quotes a variable's value or personal data, on this port as at the gateway.
+    formatError: (formatted, error) =>
+      formatLimitError(formatted, error, config.limits) ??
+      maskInternalError({ ...formatted, message: deidentifyErrorMessage(formatted.message) }, error, definition.name),
     plugins: [
       ...offlinePlugins,
       operationResolutionPlugin<Context>(),
