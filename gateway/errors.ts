@@ -1,5 +1,6 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { GraphQLError, Kind, parse, visit, type ASTNode } from 'graphql';
+import type { ErrorCode } from '../platform/error-codes';
 
 function contains(node: ASTNode, position: number): boolean {
   return Boolean(node.loc && node.loc.start <= position && position < node.loc.end);
@@ -56,7 +57,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     return {
       ...formatted,
       message: `Invalid value for "${argument}": ${formatted.message}`,
-      extensions: { ...formatted.extensions, code: 'BAD_USER_INPUT', argument },
+      extensions: { ...formatted.extensions, code: 'BAD_USER_INPUT' satisfies ErrorCode, argument },
     };
   }
   const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};

@@ -18,6 +18,7 @@ import type { SubgraphConfig } from './config';
 import { ConfigError, type SubgraphName } from '../../platform/config';
 import { maskInternalError } from '../../platform/errors';
 import { IDENTITY_HEADER, MIN_IDENTITY_SECRET_LENGTH } from '../../platform/identity';
+import { answerStatusPlugin, formatProtocolError } from '../../platform/error-statuses';
 import { documentLimitServerOptions, formatLimitError, operationResolutionPlugin, pageSizePlugin } from '../../platform/limits';
 import { mongoReadiness, serveSubgraph } from './http';
 import { database } from '../../storage/mongo';
@@ -95,9 +96,11 @@ export async function startSubgraph<Context extends object>(
     schema,
     // The gateway's document limits, so a call straight to this port is refused as the gateway would.
     ...documentLimitServerOptions(config.limits),
-    formatError: (formatted, error) => formatLimitError(formatted, error, config.limits) ?? maskInternalError(formatted, error, definition.name),
+    formatError: (formatted, error) =>
+      formatLimitError(formatted, error, config.limits) ?? formatProtocolError(formatted, error) ?? maskInternalError(formatted, error, definition.name),
     plugins: [
       ...offlinePlugins,
+      answerStatusPlugin<Context>(),
       operationResolutionPlugin<Context>(),
       pageSizePlugin<Context>(),
       entityRepresentationsPlugin<Context>(schema),
