@@ -22,7 +22,7 @@ import { loadReferenceData } from './sample/load';
 import { forkChild, type Child } from './bench/children';
 import { countCommands, watchEngineTime, type CommandCount } from './bench/commands';
 import { ingest, measureQueries, type IngestResult, type SizeResult } from './bench/dataset';
-import { catalogueFigures, commandFigures, datasetFigures, directFigures, startupFigures } from './bench/figures';
+import { catalogueFigures, commandFigures, datasetFigures, directFigures, FILTERED_PAGE_CEILING_MS, startupFigures } from './bench/figures';
 import type { GatewayReady } from './bench/gateway-process';
 import { LoadGenerator } from './bench/load-generator';
 import { describeEngine, describeMachine } from './bench/machine';
@@ -160,6 +160,10 @@ async function measureStack(engine: Engine, options: BenchOptions, prefix: strin
       const size = await measureQueries(stack.databases.catalogue, uncached.url, records, options);
       log(`  filtered p95 ${size.filteredPage.p95.toFixed(0)} ms, text p95 ${size.textSearch.p95.toFixed(0)} ms, page ${size.deepPage}/page 1 ${size.deepRatio.toFixed(2)}`);
       sizes.push(size);
+      if (options.sizesOnly && size.filteredPage.p95 > FILTERED_PAGE_CEILING_MS) {
+        log(`  over ${FILTERED_PAGE_CEILING_MS} ms: the larger sizes are not measured`);
+        break;
+      }
     }
     return { ...comparisons, sizes, ingests };
   } finally {

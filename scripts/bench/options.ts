@@ -36,7 +36,8 @@ export const USAGE = `usage: npm run bench -- [--quick] [--records N[,N...]] [--
   --connections concurrent connections of the load generator (default 10)
   --samples     requests per figure-4 query (default 20, each figure also stops after 60 s)
   --sizes-only  figure 4 alone (no figures 1-3 and 5): with e.g. --records 500,1000,2000,3000,5000
-                it reports the largest size whose filtered page answers at p95 <= 1 s
+                it reports the largest size whose filtered page answers at p95 <= 1 s, and stops
+                growing the catalogue after the first size over it
   --quick       a smoke run in seconds: few requests, few records
   --out         folder for the report (default reports/)`;
 
