@@ -27,6 +27,9 @@ const sortedInMemory = (collections: readonly string[], fields: readonly string[
 const RANGE_NOT_ORDER =
   'a page bounded on this field walks the publication order (index published) and tests the bound on each record, or the planner takes the field index and sorts its matches; a count uses the field index where the field leads it, else tests each record';
 
+const UNINDEXED_OWN_FILTER =
+  "a filter of the type's own with no index (few values, or a measure): tested on each record of the type's own collection that the publication order or the envelope filters' index reads";
+
 export const UNINDEXED_SHAPES: AllowList = {
   residualFields: [
     ...residual(ENVELOPES, ['status'], 'public reads ask for PUBLISHED records, nearly all of them: an index on status would not narrow; the index of the other fields serves and status is tested on what it finds'),
@@ -39,11 +42,13 @@ export const UNINDEXED_SHAPES: AllowList = {
       [
         'use', 'method', 'approvalAuthority', 'areaSquareMetres', 'transferredOn', 'right', 'landType', 'householdsAffected', 'compensationBudgetFen',
         'industry', 'deaths', 'directEconomicLossFen', 'penaltyKinds', 'decidedOn', 'productCategory', 'kind', 'scope', 'overspent',
-        'unitsPlanned', 'investmentFen', 'outcome', 'householdSize', 'allocatedOn', 'level', 'ownership', 'studentCapacity', 'unit',
+        'unitsPlanned', 'investmentFen', 'householdSize', 'allocatedOn', 'level', 'ownership', 'studentCapacity', 'unit',
         'plannedEnrolment', 'actualEnrolment',
       ],
-      'a filter of the type\'s own with no index (few values, or a measure): tested on each record of the type\'s own collection that the publication order or the envelope filters\' index reads',
+      UNINDEXED_OWN_FILTER,
     ),
+    // Food and drug samplings have an index that leads with outcome; housing allocations have none.
+    ...residual([collectionOf('HousingAllocation')], ['outcome'], UNINDEXED_OWN_FILTER),
   ],
   shapes: [
     {
@@ -72,10 +77,11 @@ export const UNINDEXED_SHAPES: AllowList = {
     ...sortedInMemory([collectionOf('FoodDrugSampling')], ['producer']),
     ...sortedInMemory([collectionOf('SchoolFee')], ['feeItem'], 'its index fee_item_amount is {feeItem, amountFen}: a page of one fee item sorts its matches in memory'),
     ...sortedInMemory([collectionOf('AffordableHousingProject')], ['housingType'], 'its index is {housingType, planYear}: a page of one housing type sorts its matches in memory'),
+    ...sortedInMemory([collectionOf('FoodDrugSampling')], ['outcome'], 'its index outcome_sampled is {outcome, sampledOn}: a page of one outcome sorts its matches in memory'),
     ...sortedInMemory([collectionOf('SafetyAccident')], ['grade'], 'its index is {grade, occurredAt}: a page of one grade sorts its matches in memory (grades are few: the grave ones are rare)'),
     {
       collections: ENVELOPES,
-      equality: ['agencyCode', 'category', 'regionPath', 'domain', 'type', 'grams', 'winningParty', 'mineral', 'supplierName', 'schoolName', 'projectName', 'party', 'producer', 'feeItem', 'housingType', 'grade'],
+      equality: ['agencyCode', 'category', 'regionPath', 'domain', 'type', 'grams', 'winningParty', 'mineral', 'supplierName', 'schoolName', 'projectName', 'party', 'producer', 'feeItem', 'housingType', 'grade', 'outcome'],
       combined: true,
       range: [],
       reason: 'several filters at once: the index of one of them serves (the planner tries them and keeps the most selective), the others are tested on its matches; no compound index for every combination',
