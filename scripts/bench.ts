@@ -158,7 +158,7 @@ async function measureStack(engine: Engine, options: BenchOptions, prefix: strin
       }
       log(`4. queries at ${records.toLocaleString('en')} records`);
       const size = await measureQueries(stack.databases.catalogue, uncached.url, records, options);
-      log(`  filtered p95 ${size.filteredPage.p95.toFixed(0)} ms, text p95 ${size.textSearch.p95.toFixed(0)} ms, page ${size.deepPage}/page 1 ${size.deepRatio.toFixed(2)}`);
+      log(`  filtered p95 ${size.filteredPage.p95.toFixed(0)} ms, text p95 ${size.textSearch.p95.toFixed(0)} ms, page ${size.deepPage}/page 1 ${size.deepRatio.toFixed(2)}; load average ${size.loadAverage}`);
       sizes.push(size);
       if (options.sizesOnly && size.filteredPage.p95 > FILTERED_PAGE_CEILING_MS) {
         log(`  over ${FILTERED_PAGE_CEILING_MS} ms: the larger sizes are not measured`);

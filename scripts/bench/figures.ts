@@ -186,7 +186,7 @@ export function datasetFigures(sizes: SizeResult[], ingests: IngestResult[], isF
 export function filteredPageCeiling(sizes: SizeResult[], isFerret: boolean): Figure {
   const firstOver = sizes.findIndex((s) => s.filteredPage.p95 > FILTERED_PAGE_CEILING_MS);
   const within = firstOver < 0 ? sizes : sizes.slice(0, firstOver);
-  const perSize = sizes.map((s) => `${s.records.toLocaleString('en')}: ${ms(s.filteredPage.p95)}`).join(', ');
+  const perSize = sizes.map((s) => `${s.records.toLocaleString('en')}: ${ms(s.filteredPage.p95)} (load ${s.loadAverage})`).join(', ');
   return {
     id: '4.filteredPageCeiling',
     label: `4 largest catalogue with a filtered page at p95 ≤ ${FILTERED_PAGE_CEILING_MS / 1000} s`,
