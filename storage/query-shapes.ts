@@ -134,13 +134,19 @@ export function recordQueryShapes(client: MongoClient): MongoClient {
   const dir = process.env.QUERY_SHAPES_DIR;
   if (!dir) return client;
   const file = path.join(dir, `${QUERY_SHAPES_FILE_PREFIX}${process.pid}.ndjson`);
-  client.on('commandStarted', (event: CommandStartedEvent) => {
+  const record = (event: CommandStartedEvent) => {
     const shape = queryShapeOf(event.databaseName, event.commandName, event.command);
     if (!shape) return;
     const line = JSON.stringify(shape);
     if (seen.has(line)) return;
     seen.add(line);
-    appendFileSync(file, `${line}\n`);
-  });
+    try {
+      appendFileSync(file, `${line}\n`);
+    } catch {
+      // The folder is gone: the run that checks the shapes has ended (a server outlived it).
+      client.off('commandStarted', record);
+    }
+  };
+  client.on('commandStarted', record);
   return client;
 }
