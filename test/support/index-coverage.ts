@@ -61,7 +61,7 @@ const directionOf = (key: string) => Number(key.slice(key.lastIndexOf(':') + 1))
 const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x) => b.includes(x));
 
 /** The shape with the fields its allow-list lets be filtered after the index moved to `residual`. */
-export function withoutResidualFields(shape: QueryShape, allowList: AllowList): QueryShape {
+function withoutResidualFields(shape: QueryShape, allowList: AllowList): QueryShape {
   const residual = new Set(
     allowList.residualFields.filter((r) => r.collections.includes(shape.collection)).map((r) => r.field),
   );
