@@ -1,5 +1,6 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { GraphQLError, Kind, parse, visit, type ASTNode } from 'graphql';
+import { deidentifyErrorMessage } from '../model/deidentify';
 
 function contains(node: ASTNode, position: number): boolean {
   return Boolean(node.loc && node.loc.start <= position && position < node.loc.end);
@@ -43,9 +44,10 @@ export function argumentPathAt(query: string, position: number): string | undefi
  * What clients see of an error. A validation error located inside a literal argument value (an
  * unknown enum value, an invalid date, a missing input field) is bad user input, so it is answered
  * as BAD_USER_INPUT naming the argument rather than as a generic validation failure. Internal errors
- * never show their stack.
+ * never show their stack. No message quotes a variable's value or personal data (deidentifyErrorMessage).
  */
-export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+export function formatError(given: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const formatted = { ...given, message: deidentifyErrorMessage(given.message) };
   const original = error instanceof GraphQLError ? error : undefined;
   const position = original?.positions?.[0];
   const argument =

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { isUnifiedSocialCreditCode } from './agency-code';
 import { calendarDay, optionalText, text, type FieldsSchema } from './records/rules';
+import { deidentifySubmission } from './records/personal-data';
 import { isRecordTypeName, RECORD_TYPE_NAMES, type RecordTypeName } from './record-types';
 import type { EnvelopeInput } from './envelope';
 
@@ -23,7 +24,11 @@ export interface DisclosureInput<Fields extends object = object> {
   fields: Fields;
 }
 
-export type Validated = { ok: true; input: DisclosureInput } | { ok: false; errors: FieldError[] };
+/**
+ * The outcome, with `submission`: what was sent with its personal data masked (records/personal-data.ts),
+ * the only form of it to pass on, store, log or quote.
+ */
+export type Validated = ({ ok: true; input: DisclosureInput } | { ok: false; errors: FieldError[] }) & { submission: unknown };
 
 // ---- the envelope ---------------------------------------------------------------------------------
 
@@ -98,11 +103,12 @@ export function fieldErrors(error: z.ZodError, prefix: string, input?: unknown):
 }
 
 /**
- * Validates one submission `{ type, envelope, fields }` against the envelope rules and the type's
- * own schema, reporting every problem at once.
+ * De-identifies one submission `{ type, envelope, fields }` and validates what is left against the
+ * envelope rules and the type's own schema, reporting every problem at once.
  */
 export function validateSubmission(raw: unknown, schemas: Partial<Record<RecordTypeName, FieldsSchema>>): Validated {
-  const submission = (raw ?? {}) as { type?: unknown; envelope?: unknown; fields?: unknown };
+  const masked = deidentifySubmission(raw);
+  const submission = (masked ?? {}) as { type?: unknown; envelope?: unknown; fields?: unknown };
   const errors: FieldError[] = [];
   if (typeof submission.type !== 'string' || !isRecordTypeName(submission.type)) {
     errors.push({ field: 'type', rule: 'one-of', message: `must be one of ${RECORD_TYPE_NAMES.join(', ')}` });
@@ -117,6 +123,6 @@ export function validateSubmission(raw: unknown, schemas: Partial<Record<RecordT
     else if (parsed.success) fields = parsed.data;
     else errors.push(...fieldErrors(parsed.error, 'fields', submission.fields));
   }
-  if (errors.length || !envelope.success || !fields) return { ok: false, errors };
-  return { ok: true, input: { type: submission.type as RecordTypeName, envelope: envelope.data as EnvelopeInput, fields } };
+  if (errors.length || !envelope.success || !fields) return { ok: false, errors, submission: masked };
+  return { ok: true, input: { type: submission.type as RecordTypeName, envelope: envelope.data as EnvelopeInput, fields }, submission: masked };
 }

@@ -3,9 +3,14 @@ import { CurrencyResolver, DateResolver, DateTimeResolver, SafeIntResolver, URLR
 
 const YUAN_PATTERN = /^(0|[1-9]\d{0,15})(\.\d{1,2})?$/;
 
+/** Whether a string is written as a yuan amount (digits, up to two decimals), whatever its size. */
+export function isYuanAmount(value: string): boolean {
+  return YUAN_PATTERN.test(value);
+}
+
 /** Parses an exact decimal yuan string into integer fen, or throws with the rule it broke. */
 export function yuanToFen(value: string): number {
-  if (!YUAN_PATTERN.test(value)) {
+  if (!isYuanAmount(value)) {
     throw new TypeError(
       `YuanAmount must be a non-negative decimal with at most two decimals, like "1250000" or "98.50"; got ${JSON.stringify(value)}`,
     );

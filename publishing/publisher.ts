@@ -4,16 +4,16 @@ import type { DisclosureInput } from '../model/input';
 import { CATALOGUE_ENTRIES, RECORD_TYPES } from '../model/record-types';
 import { transitionRefusal, type TargetStatus } from '../model/review';
 import { findByIds } from '../storage/loaders';
-import { agenciesOf, RegionAncestry, regionsOf } from '../storage/reference';
+import { agenciesOf, RegionAncestry, regionsOf, type StoredAgency, type StoredRegion } from '../storage/reference';
 import { CatalogueProjector, typesOwnedBy, type ProjectionSummary, type RecordFeed } from './catalogue-projector';
 import { ADMINISTRATOR, OwnerPublishing, type Caller, type StatusOutcome, type StoreOutcome } from './owner-publishing';
 import { OwnerRecordStore } from './owner-store';
 import type { PreparedDisclosure, RejectedDisclosure, WrittenDisclosure } from './stored-record';
 
-/** A submission as it will reach its owner: validated, references resolved, and as the publisher sent it. */
+/** A submission as it will reach its owner: validated, references resolved, and as the publisher sent it, de-identified. */
 export interface OwnerSubmission extends PreparedDisclosure {
-  /** What the publisher sent, for an owner that validates it again (one reached over HTTP). */
-  raw?: unknown;
+  /** What the publisher sent, de-identified (validateSubmission's `submission`), for an owner that validates it again (one reached over HTTP). */
+  deidentified?: unknown;
 }
 
 /** How the catalogue reaches one owning subgraph: in process (tools) or over HTTP (the publishing API). */
@@ -46,7 +46,8 @@ export interface WriteOptions {
  * brings its index up to what the owners committed. It never writes an owner's data itself. Writing
  * the same input twice changes nothing (not even the review state); a changed input replaces the
  * record and takes the given review state. A record with an unknown agency or region, or an index
- * number that belongs to another type, is rejected with a reason and nothing of it is stored.
+ * number that belongs to another type, or a region outside its agency's region (an agency files
+ * records in its own region or below it), is rejected with a reason and nothing of it is stored.
  */
 export class Publisher {
   readonly projector: CatalogueProjector;
@@ -74,7 +75,7 @@ export class Publisher {
   }
 
   async writeDetailed(
-    submissions: ReadonlyArray<{ input: DisclosureInput; raw?: unknown }>,
+    submissions: ReadonlyArray<{ input: DisclosureInput; deidentified?: unknown }>,
     options: WriteOptions = {},
   ): Promise<StoreOutcome> {
     const status = options.status ?? 'PUBLISHED';
@@ -84,9 +85,20 @@ export class Publisher {
       this.ancestry.pathsOf([...new Set(inputs.map((i) => i.envelope.regionCode))]),
       findByIds(this.catalogue.collection<StoredEnvelope>(CATALOGUE_ENTRIES), inputs.map((i) => i.envelope.indexNumber)),
     ]);
+    const outsideItsRegion = (agency: StoredAgency | undefined, regionPath: string[] | undefined) =>
+      Boolean(agency && regionPath && !regionPath.includes(agency.regionCode));
+    // The names of the regions a refusal below names, read only when there is one.
+    const named = await this.ancestry.regionsOf([
+      ...new Set(
+        inputs.flatMap(({ envelope }) => {
+          const agency = agencies.get(envelope.agencyCode);
+          return agency && outsideItsRegion(agency, regionPaths.get(envelope.regionCode)) ? [envelope.regionCode, agency.regionCode] : [];
+        }),
+      ),
+    ]);
     const rejected: RejectedDisclosure[] = [];
     const byOwner = new Map<RecordOwner, OwnerSubmission[]>();
-    for (const { input, raw } of submissions) {
+    for (const { input, deidentified } of submissions) {
       const { envelope, type } = input;
       const agency = agencies.get(envelope.agencyCode);
       const regionPath = regionPaths.get(envelope.regionCode);
@@ -95,16 +107,18 @@ export class Publisher {
         ? ['envelope.agencyCode', `unknown agency ${envelope.agencyCode}`]
         : !regionPath
           ? ['envelope.regionCode', `unknown region ${envelope.regionCode}`]
-          : previousType && previousType !== type
-            ? ['envelope.indexNumber', `index number already belongs to a ${previousType}`]
-            : undefined;
+          : outsideItsRegion(agency, regionPath)
+            ? ['envelope.regionCode', outsideRegionReason(envelope.regionCode, agency.regionCode, named)]
+            : previousType && previousType !== type
+              ? ['envelope.indexNumber', `index number already belongs to a ${previousType}`]
+              : undefined;
       if (refusal || !agency || !regionPath) {
         const [field, reason] = refusal ?? ['envelope', 'invalid'];
         rejected.push({ indexNumber: envelope.indexNumber, field, reason });
         continue;
       }
       const owner = this.ownerOf(type);
-      byOwner.set(owner, [...(byOwner.get(owner) ?? []), { input, raw, agencyName: agency.name, regionPath }]);
+      byOwner.set(owner, [...(byOwner.get(owner) ?? []), { input, deidentified, agencyName: agency.name, regionPath }]);
     }
     const outcomes = await Promise.all([...byOwner].map(([owner, group]) => owner.submit(group, status, options.caller ?? ADMINISTRATOR)));
     await this.projector.sync([...byOwner.keys()].map((owner) => owner.feed));
@@ -159,6 +173,12 @@ export class Publisher {
   rebuild(options: Parameters<CatalogueProjector['rebuild']>[1] = {}): Promise<ProjectionSummary> {
     return this.projector.rebuild([...this.owners.values()].map((owner) => owner.feed), options);
   }
+}
+
+/** Why a record of region `regionCode` may not be filed by an agency of region `agencyRegionCode`. */
+function outsideRegionReason(regionCode: string, agencyRegionCode: string, named: ReadonlyMap<string, StoredRegion>): string {
+  const label = (code: string) => `${code} ${named.get(code)?.name ?? ''}`.trim();
+  return `${label(regionCode)} is outside the agency's region ${label(agencyRegionCode)}: an agency files records only in its own region or below it`;
 }
 
 /** An owner reached in process, on its own database: how administrators' tools and tests publish. */

@@ -58,6 +58,13 @@ export interface RecordTypeDefinition<
    * (money in fen, derived values computed): a strict zod object schema with a transform.
    */
   readonly input: z.ZodType<Stored>;
+  /**
+   * Its input fields (dotted paths, e.g. `supplier.name`) that name someone who may be a natural
+   * person 自然人: `person` always holds one, so the name is masked whatever it looks like; `party` a
+   * person or an organisation, masked when it reads as a personal name (企业名称 stay public). The
+   * masked name is also masked wherever else the submission repeats it (records/personal-data.ts).
+   */
+  readonly personNames?: Readonly<Record<string, 'person' | 'party'>>;
   readonly filter: RecordFilter<Filter>;
   /** Indexes for its own filters, beside the envelope indexes every type gets. */
   readonly indexes: readonly IndexDescription[];

@@ -66,14 +66,18 @@ function indexNumberOf(submission: unknown): string | null {
   return typeof value === 'string' && value.trim() ? value.trim() : null;
 }
 
-/** Reading errors and validation errors together; a field that could not be read is not also `required`. */
-function problemsOf(row: SourceRow): { input?: DisclosureInput; errors: FieldError[] } {
-  if (row.submission === undefined) return { errors: row.errors };
+/**
+ * Reading errors and validation errors together; a field that could not be read is not also
+ * `required`. With the row's index number as de-identified (what the report may quote).
+ */
+function problemsOf(row: SourceRow): { input?: DisclosureInput; indexNumber: string | null; errors: FieldError[] } {
+  if (row.submission === undefined) return { indexNumber: null, errors: row.errors };
   const validated = validateSubmission(row.submission, FIELD_SCHEMAS);
-  if (validated.ok && !row.errors.length) return { input: validated.input, errors: [] };
+  const indexNumber = indexNumberOf(validated.submission);
+  if (validated.ok && !row.errors.length) return { input: validated.input, indexNumber, errors: [] };
   const unreadable = row.unreadable ?? new Set<string>();
   const validation = validated.ok ? [] : validated.errors.filter((e) => !(unreadable.has(e.field) && e.rule === 'required'));
-  return { errors: [...row.errors, ...validation] };
+  return { indexNumber, errors: [...row.errors, ...validation] };
 }
 
 export async function importRows(
@@ -113,8 +117,7 @@ export async function importRows(
   try {
     for await (const row of rows) {
       summary.rows += 1;
-      const indexNumber = indexNumberOf(row.submission);
-      const { input, errors } = problemsOf(row);
+      const { input, indexNumber, errors } = problemsOf(row);
       if (!input) {
         await reject({ line: row.line, position: row.position, indexNumber, errors });
         continue;

@@ -74,7 +74,7 @@ export function httpOwner(owner: OwnerConnection): RecordOwner {
     // Over HTTP an owner stores what the publishing API sends as drafts, whatever the status asked.
     submit: (submissions, _status, caller) =>
       call(owner, 'POST', 'submissions', caller.identityToken, {
-        submissions: submissions.map(({ raw, agencyName, regionPath }) => ({ submission: raw, agencyName, regionPath })),
+        submissions: submissions.map(({ deidentified, agencyName, regionPath }) => ({ submission: deidentified, agencyName, regionPath })),
       }),
     move: (indexNumbers, target, caller) => call(owner, 'POST', 'moves', caller.identityToken, { indexNumbers, target }),
   };

@@ -35,12 +35,13 @@ async function submitDisclosures(args: SubmitArgs, context: CatalogueContext) {
     throw badUserInput('submissions', 'max-items', `at most ${MAX_SUBMISSIONS} records a call; got ${args.submissions.length}`);
   }
   const rejected: Array<{ position: number; indexNumber: string | null; errors: FieldError[] }> = [];
-  const valid: Array<{ position: number; input: DisclosureInput; raw: unknown }> = [];
-  args.submissions.forEach((raw, position) => {
-    const result = validateSubmission(raw, FIELD_SCHEMAS);
-    if (result.ok) valid.push({ position, input: result.input, raw });
+  const valid: Array<{ position: number; input: DisclosureInput; deidentified: unknown }> = [];
+  args.submissions.forEach((sent, position) => {
+    // Only the de-identified submission goes on, to the owner and into the answer.
+    const result = validateSubmission(sent, FIELD_SCHEMAS);
+    if (result.ok) valid.push({ position, input: result.input, deidentified: result.submission });
     else {
-      const indexNumber = (raw as { envelope?: { indexNumber?: unknown } }).envelope?.indexNumber;
+      const indexNumber = (result.submission as { envelope?: { indexNumber?: unknown } }).envelope?.indexNumber;
       rejected.push({ position, indexNumber: typeof indexNumber === 'string' ? indexNumber : null, errors: result.errors });
     }
   });

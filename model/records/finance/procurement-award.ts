@@ -41,6 +41,7 @@ export const procurementAward = defineRecordType({
     procuringEntity: 'String!',
     itemsDescription: 'String!',
   },
+  personNames: { 'supplier.name': 'party' },
   input: z
     .object({
       projectName: text(300),

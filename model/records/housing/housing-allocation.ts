@@ -89,6 +89,7 @@ export const housingAllocation = defineRecordType({
     batch: 'String!',
     allocatedOn: 'Date!',
   },
+  personNames: { householdHead: 'person' },
   input: z
     .object({
       projectName: text(300),

@@ -44,6 +44,7 @@ export const landTransfer = defineRecordType({
     winningParty: 'String!',
     transferredOn: 'Date!',
   },
+  personNames: { winningParty: 'party' },
   input: z
     .object({
       parcelNumber: text(100),

@@ -37,6 +37,7 @@ export const administrativePenalty = defineRecordType({
     fineAmount: 'Money',
     decidedOn: 'Date!',
   },
+  personNames: { party: 'party' },
   input: z
     .object({
       caseNumber: text(100),
