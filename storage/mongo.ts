@@ -10,6 +10,7 @@ import {
   type OptionalUnlessRequiredId,
   type WithoutId,
 } from 'mongodb';
+import { recordQueryShapes } from './query-shapes';
 
 export const DUPLICATE_KEY = 11000;
 
@@ -24,7 +25,7 @@ export function mongoClient(uri: string): Promise<MongoClient> {
       serverSelectionTimeoutMS: 10_000,
       // Command events let tests and benchmarks count the commands a request costs.
       monitorCommands: true,
-    });
+    }).then(recordQueryShapes);
     clients.set(uri, client);
     client.catch(() => clients.delete(uri));
   }
