@@ -9,7 +9,8 @@ import express from 'express';
 import { GraphQLScalarType, type GraphQLSchema } from 'graphql';
 import { offlinePlugins } from '../subgraphs/kit/server';
 import { scalarResolvers } from '../model/scalars';
-import { operationsRouter, recordingPlugin, requestObservability, withRequestRecord } from '../platform/observability';
+import { maskInternalError } from '../platform/errors';
+import { internalErrorLogPlugin, operationsRouter, recordingPlugin, requestObservability, withRequestRecord } from '../platform/observability';
 import { gatewayCachePlugins, persistedQueryOptions } from './caching';
 import type { GatewayConfig } from './config';
 import { formatError } from './errors';
@@ -87,7 +88,7 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
     stopOnTerminationSignals: false,
     // The explorer's docs and autocompletion need the schema, in production too: this is a public API.
     introspection: true,
-    formatError: (formatted, error) => formatLimitError(formatted, error, config.limits) ?? formatError(formatted, error),
+    formatError: (formatted, error) => formatLimitError(formatted, error, config.limits) ?? maskInternalError(formatError(formatted, error), error, 'gateway'),
     includeStacktraceInErrorResponses: false,
     parseOptions: limits.parseOptions,
     maxRecursiveSelections: limits.maxRecursiveSelections,
@@ -99,6 +100,7 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
       ...limits.plugins,
       ...gatewayCachePlugins(config.cacheMaxAgeSeconds),
       recordingPlugin(),
+      internalErrorLogPlugin(logger),
       ApolloServerPluginDrainHttpServer({ httpServer }),
     ],
   });

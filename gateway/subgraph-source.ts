@@ -129,7 +129,8 @@ function networkReason(error: unknown): string {
   const code = shape.cause?.code ?? shape.code;
   if (code === 'ECONNREFUSED') return 'connection refused';
   if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET') return 'connection reset';
-  return code ?? shape.cause?.message ?? shape.message ?? 'unknown error';
+  // Never the error's message: it may name the subgraph's host and port.
+  return code ?? 'network error';
 }
 
 /**

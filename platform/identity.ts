@@ -15,6 +15,7 @@
  * | `keyId`      | (agency) the key's public id                                              |
  * | `agencyCode` | (agency) the agency the key belongs to                                    |
  * | `scope`      | (agency) that agency and every agency under it, from the catalogue        |
+ * | `regionCode` | (agency) the agency's region: it files records there or below it          |
  * | `reason`     | (rejected) why the key was refused, e.g. `this API key was revoked`        |
  * | `service`    | (service) the subgraph calling on its own behalf, e.g. `catalogue`        |
  *
@@ -55,7 +56,7 @@ export function generateIdentitySecret(): string {
 
 /** What a token says about the caller. */
 export type Identity =
-  | { kind: 'agency'; keyId: string; agencyCode: string; scope: string[] }
+  | { kind: 'agency'; keyId: string; agencyCode: string; scope: string[]; regionCode: string }
   | { kind: 'rejected'; reason: string }
   /** One subgraph calling another on its own behalf (the catalogue reading an owner's revision feed). */
   | { kind: 'service'; service: string };
@@ -66,6 +67,7 @@ const identityClaims = z.discriminatedUnion('kind', [
     keyId: z.string().min(1),
     agencyCode: z.string().min(1),
     scope: z.array(z.string().min(1)).min(1).max(MAX_SCOPE_AGENCIES),
+    regionCode: z.string().regex(/^\d{6}$/),
   }),
   z.object({ kind: z.literal('rejected'), reason: z.string().min(1).max(500) }),
   z.object({ kind: z.literal('service'), service: z.string().min(1).max(40) }),

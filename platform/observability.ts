@@ -15,6 +15,7 @@ import { pino, type Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
 import { z } from 'zod';
+import { internalErrorLog, isInternalError } from './errors';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -205,6 +206,23 @@ export function recordingPlugin(): ApolloServerPlugin {
           // No data at all: refused before execution (parse, validation, limits).
           else if (body.data === undefined) record.outcome = 'rejected';
           else record.outcome = body.data === null ? 'error' : 'partial';
+        },
+      };
+    },
+  };
+}
+
+/**
+ * Logs each internal error of a GraphQL request (platform/errors.ts), which clients see masked, with
+ * the request id, the field's path, and the error's chain by name, code and where it was thrown.
+ */
+export function internalErrorLogPlugin(logger: Logger): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async didEncounterErrors({ contextValue, errors }) {
+          const reqId = (contextValue as WithRecord)[RECORD]?.id;
+          for (const error of errors.filter((e) => isInternalError(e))) logger.error({ reqId, path: error.path, error: internalErrorLog(error) }, 'internal error');
         },
       };
     },

@@ -4,7 +4,7 @@ import type { DisclosureInput } from '../model/input';
 import { CATALOGUE_ENTRIES, RECORD_TYPES } from '../model/record-types';
 import { transitionRefusal, type TargetStatus } from '../model/review';
 import { findByIds } from '../storage/loaders';
-import { agenciesOf, RegionAncestry, regionsOf } from '../storage/reference';
+import { agenciesOf, RegionAncestry, regionsOf, type StoredAgency, type StoredRegion } from '../storage/reference';
 import { CatalogueProjector, typesOwnedBy, type ProjectionSummary, type RecordFeed } from './catalogue-projector';
 import { ADMINISTRATOR, OwnerPublishing, type Caller, type StatusOutcome, type StoreOutcome } from './owner-publishing';
 import { OwnerRecordStore } from './owner-store';
@@ -46,7 +46,8 @@ export interface WriteOptions {
  * brings its index up to what the owners committed. It never writes an owner's data itself. Writing
  * the same input twice changes nothing (not even the review state); a changed input replaces the
  * record and takes the given review state. A record with an unknown agency or region, or an index
- * number that belongs to another type, is rejected with a reason and nothing of it is stored.
+ * number that belongs to another type, or a region outside its agency's region (an agency files
+ * records in its own region or below it), is rejected with a reason and nothing of it is stored.
  */
 export class Publisher {
   readonly projector: CatalogueProjector;
@@ -84,6 +85,17 @@ export class Publisher {
       this.ancestry.pathsOf([...new Set(inputs.map((i) => i.envelope.regionCode))]),
       findByIds(this.catalogue.collection<StoredEnvelope>(CATALOGUE_ENTRIES), inputs.map((i) => i.envelope.indexNumber)),
     ]);
+    const outsideItsRegion = (agency: StoredAgency | undefined, regionPath: string[] | undefined) =>
+      Boolean(agency && regionPath && !regionPath.includes(agency.regionCode));
+    // The names of the regions a refusal below names, read only when there is one.
+    const named = await this.ancestry.regionsOf([
+      ...new Set(
+        inputs.flatMap(({ envelope }) => {
+          const agency = agencies.get(envelope.agencyCode);
+          return agency && outsideItsRegion(agency, regionPaths.get(envelope.regionCode)) ? [envelope.regionCode, agency.regionCode] : [];
+        }),
+      ),
+    ]);
     const rejected: RejectedDisclosure[] = [];
     const byOwner = new Map<RecordOwner, OwnerSubmission[]>();
     for (const { input, deidentified } of submissions) {
@@ -95,9 +107,11 @@ export class Publisher {
         ? ['envelope.agencyCode', `unknown agency ${envelope.agencyCode}`]
         : !regionPath
           ? ['envelope.regionCode', `unknown region ${envelope.regionCode}`]
-          : previousType && previousType !== type
-            ? ['envelope.indexNumber', `index number already belongs to a ${previousType}`]
-            : undefined;
+          : outsideItsRegion(agency, regionPath)
+            ? ['envelope.regionCode', outsideRegionReason(envelope.regionCode, agency.regionCode, named)]
+            : previousType && previousType !== type
+              ? ['envelope.indexNumber', `index number already belongs to a ${previousType}`]
+              : undefined;
       if (refusal || !agency || !regionPath) {
         const [field, reason] = refusal ?? ['envelope', 'invalid'];
         rejected.push({ indexNumber: envelope.indexNumber, field, reason });
@@ -159,6 +173,12 @@ export class Publisher {
   rebuild(options: Parameters<CatalogueProjector['rebuild']>[1] = {}): Promise<ProjectionSummary> {
     return this.projector.rebuild([...this.owners.values()].map((owner) => owner.feed), options);
   }
+}
+
+/** Why a record of region `regionCode` may not be filed by an agency of region `agencyRegionCode`. */
+function outsideRegionReason(regionCode: string, agencyRegionCode: string, named: ReadonlyMap<string, StoredRegion>): string {
+  const label = (code: string) => `${code} ${named.get(code)?.name ?? ''}`.trim();
+  return `${label(regionCode)} is outside the agency's region ${label(agencyRegionCode)}: an agency files records only in its own region or below it`;
 }
 
 /** An owner reached in process, on its own database: how administrators' tools and tests publish. */

@@ -40,7 +40,7 @@ export class RegionAncestry {
 
   constructor(private readonly regions: Collection<StoredRegion>) {}
 
-  async pathsOf(codes: readonly string[]): Promise<Map<string, string[]>> {
+  private async load(codes: readonly string[]): Promise<void> {
     let wanted = codes.filter((code) => !this.known.has(code));
     while (wanted.length) {
       const found = await findByIds(this.regions, wanted);
@@ -49,6 +49,16 @@ export class RegionAncestry {
         .map((r) => r.parentCode)
         .filter((code): code is string => Boolean(code) && !this.known.has(code as string));
     }
+  }
+
+  /** The regions of `codes` that exist, by code. */
+  async regionsOf(codes: readonly string[]): Promise<Map<string, StoredRegion>> {
+    await this.load(codes);
+    return new Map(codes.flatMap((code) => (this.known.has(code) ? [[code, this.known.get(code) as StoredRegion]] : [])));
+  }
+
+  async pathsOf(codes: readonly string[]): Promise<Map<string, string[]>> {
+    await this.load(codes);
     const paths = new Map<string, string[]>();
     for (const code of codes) {
       if (!this.known.has(code)) continue;

@@ -18,16 +18,18 @@ export interface CatalogueAgency {
   code: string;
   /** The agency and every agency under it (its departments, and theirs). */
   scope: string[];
+  /** Its region's code. */
+  regionCode: string;
 }
 
 /** An agency (null: the catalogue has none with that code), or why the catalogue could not be asked. */
 export type AgencyLookup = { ok: true; agency: CatalogueAgency | null } | { ok: false; reason: string };
 
-const AGENCY_QUERY = 'query AgencyScope($code: ID!) { agency(code: $code) { code scope } }';
+const AGENCY_QUERY = 'query AgencyScope($code: ID!) { agency(code: $code) { code scope region { code } } }';
 
 const answerShape = z.object({
   data: z
-    .object({ agency: z.object({ code: z.string(), scope: z.array(z.string()) }).nullable() })
+    .object({ agency: z.object({ code: z.string(), scope: z.array(z.string()), region: z.object({ code: z.string() }) }).nullable() })
     .nullish(),
   errors: z.array(z.object({ message: z.string() })).optional(),
 });
@@ -94,6 +96,7 @@ export class CatalogueAgencies {
     if (answer.data.errors?.length || !answer.data.data) {
       return unavailable(`it answered: ${answer.data.errors?.[0]?.message ?? `HTTP ${status}`}`);
     }
-    return { ok: true, agency: answer.data.data.agency };
+    const agency = answer.data.data.agency;
+    return { ok: true, agency: agency && { code: agency.code, scope: agency.scope, regionCode: agency.region.code } };
   }
 }

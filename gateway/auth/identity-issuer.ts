@@ -49,7 +49,8 @@ export class IdentityIssuer {
     if (!key.ok) return { identity: { kind: 'rejected', reason: key.reason }, lasting: key.lasting };
     const found = await this.agencies.find(key.agencyCode);
     if (!found.ok) {
-      return { identity: { kind: 'rejected', reason: `the key’s agency could not be checked now: ${found.reason}` }, lasting: false };
+      // The reason reaches the client: it names no address (found.reason has the catalogue's URL, for `npm run keys`).
+      return { identity: { kind: 'rejected', reason: 'the key’s agency could not be checked now (the catalogue subgraph did not answer); try again' }, lasting: false };
     }
     if (!found.agency) {
       return { identity: { kind: 'rejected', reason: `the key’s agency ${key.agencyCode} is no longer in the catalogue` }, lasting: true };
@@ -58,6 +59,7 @@ export class IdentityIssuer {
       const reason = `the key’s agency has ${found.agency.scope.length} agencies in its scope, more than the ${MAX_SCOPE_AGENCIES} an identity token carries; use a key of an agency lower down`;
       return { identity: { kind: 'rejected', reason }, lasting: true };
     }
-    return { identity: { kind: 'agency', keyId: key.keyId, agencyCode: key.agencyCode, scope: found.agency.scope }, lasting: true };
+    const { scope, regionCode } = found.agency;
+    return { identity: { kind: 'agency', keyId: key.keyId, agencyCode: key.agencyCode, scope, regionCode }, lasting: true };
   }
 }

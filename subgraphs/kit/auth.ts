@@ -10,7 +10,7 @@ import { verifyIdentity } from '../../platform/identity';
 /** Who is asking: nobody, an agency with the agencies it may act for, or a key that failed. */
 export type Actor =
   | { kind: 'anonymous' }
-  | { kind: 'agency'; keyId: string; agencyCode: string; scope: ReadonlySet<string> }
+  | { kind: 'agency'; keyId: string; agencyCode: string; scope: ReadonlySet<string>; regionCode: string }
   | { kind: 'rejected'; reason: string }
   /** Another subgraph of this deployment, on its own behalf: reads what owners publish to the catalogue. */
   | { kind: 'service'; service: string };
@@ -31,7 +31,7 @@ export function actorFromIdentity(header: string | string[] | undefined, secret:
   const { identity } = verified;
   if (identity.kind === 'rejected') return { kind: 'rejected', reason: identity.reason };
   if (identity.kind === 'service') return { kind: 'service', service: identity.service };
-  return { kind: 'agency', keyId: identity.keyId, agencyCode: identity.agencyCode, scope: new Set(identity.scope) };
+  return { kind: 'agency', keyId: identity.keyId, agencyCode: identity.agencyCode, scope: new Set(identity.scope), regionCode: identity.regionCode };
 }
 
 /**

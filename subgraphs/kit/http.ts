@@ -16,6 +16,7 @@ import { bodyErrors, jsonBody, requireJsonBody, type DocumentLimits } from '../.
 import {
   createLogger,
   createMetrics,
+  internalErrorLogPlugin,
   operationsRouter,
   reasonOf,
   recordingPlugin,
@@ -79,6 +80,7 @@ export async function serveSubgraph<Context extends object>(
   const metrics = createMetrics('subgraph');
   server.addPlugin(ApolloServerPluginDrainHttpServer({ httpServer }));
   server.addPlugin(recordingPlugin());
+  server.addPlugin(internalErrorLogPlugin(logger));
   await server.start();
 
   app.use(requestObservability({ logger, metrics, graphqlPath: (path) => path === '/' }));

@@ -6,7 +6,8 @@
  *   POST /owner/moves        { indexNumbers, target }                                   → review state moved
  *   GET  /owner/changes?after=&first=                                                   → the revision feed
  *
- * Writes act for the agency of the gateway's identity (its scope, checked against the records here);
+ * Writes act for the agency of the gateway's identity (its scope, checked against the records here,
+ * and its region: a record's region path, which the catalogue resolved, must pass through it);
  * the feed is read by the catalogue with a service identity. Every refusal is a GraphQL-shaped error
  * with a code, sent with that code's HTTP status. Records travel as Extended JSON (dates kept).
  */
@@ -23,6 +24,7 @@ import { OwnerPublishing } from '../../publishing/owner-publishing';
 import { decodeRevisionCursor, encodeRevisionCursor, OwnerRecordStore } from '../../publishing/owner-store';
 import type { PreparedDisclosure, RejectedDisclosure } from '../../publishing/stored-record';
 import { statusOf, type ErrorCode } from '../../platform/error-codes';
+import { internalErrorAnswer, internalErrorLog } from '../../platform/errors';
 import { MAX_PAGE_SIZE } from '../../storage/pagination';
 import type { Actor } from './auth';
 
@@ -80,8 +82,8 @@ function refuseOutsideScope(indexNumbers: readonly string[]): void {
   });
 }
 
-function agencyOf(actor: Actor): ReadonlySet<string> {
-  if (actor.kind === 'agency') return actor.scope;
+function agencyOf(actor: Actor): Extract<Actor, { kind: 'agency' }> {
+  if (actor.kind === 'agency') return actor;
   const reason = actor.kind === 'rejected' ? actor.reason : 'no identity from the gateway';
   throw new OwnerApiError('UNAUTHENTICATED', `Writing records needs an agency's identity: ${reason}`);
 }
@@ -98,14 +100,18 @@ export function ownerApi(owner: string, db: Db, schemas: FieldSchemas, actorOf: 
       if (error instanceof OwnerApiError) send(res, error.code, error.message, error.extensions);
       // A bad cursor (decodeRevisionCursor) is refused as the GraphQL API refuses it.
       else if (error instanceof GraphQLError && error.extensions.code === 'BAD_USER_INPUT') send(res, 'BAD_USER_INPUT', error.message, error.extensions);
-      else send(res, 'INTERNAL_SERVER_ERROR', 'Internal server error.');
+      else {
+        req.log?.error({ error: internalErrorLog(error) }, 'internal error');
+        const { message, extensions: { code, ...named } } = internalErrorAnswer(error, owner);
+        send(res, code, message, named);
+      }
     }
   };
 
   router.post(
     '/submissions',
     handle(async (req) => {
-      const scope = agencyOf(actorOf(req));
+      const agency = agencyOf(actorOf(req));
       const body = parse(submissionsBody, req.body, 'body');
       const rejected: Array<RejectedDisclosure & { position: number }> = [];
       const prepared: PreparedDisclosure[] = [];
@@ -118,9 +124,15 @@ export function ownerApi(owner: string, db: Db, schemas: FieldSchemas, actorOf: 
           }
         } else if (!store.types.includes(result.input.type)) {
           rejected.push({ position, indexNumber: result.input.envelope.indexNumber, field: 'type', reason: `${result.input.type} records are not kept by the ${owner} subgraph` });
+        } else if (agency.scope.has(result.input.envelope.agencyCode) && !regionPath.includes(agency.regionCode)) {
+          // The catalogue checks the record's agency; this checks the key's, as the gateway vouches for it.
+          // (A record of another agency is refused as a whole below.)
+          const { indexNumber, regionCode } = result.input.envelope;
+          const reason = `${regionCode} is outside the region ${agency.regionCode} of the identity's agency: an agency files records only in its own region or below it`;
+          rejected.push({ position, indexNumber, field: 'envelope.regionCode', reason });
         } else prepared.push({ input: result.input, agencyName, regionPath });
       });
-      const outcome = await publishing.submit(prepared, 'DRAFT', scope);
+      const outcome = await publishing.submit(prepared, 'DRAFT', agency.scope);
       refuseOutsideScope(outcome.forbidden);
       return { ...outcome, rejected: [...rejected, ...outcome.rejected] };
     }),
@@ -129,7 +141,7 @@ export function ownerApi(owner: string, db: Db, schemas: FieldSchemas, actorOf: 
   router.post(
     '/moves',
     handle(async (req) => {
-      const scope = agencyOf(actorOf(req));
+      const { scope } = agencyOf(actorOf(req));
       const body = parse(movesBody, req.body, 'body');
       const outcome = await publishing.move(body.indexNumbers, body.target, scope);
       refuseOutsideScope(outcome.forbidden);

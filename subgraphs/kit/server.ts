@@ -14,8 +14,10 @@ import type { Router } from 'express';
 import type { Db } from 'mongodb';
 import { actorFromIdentity, type Actor } from './auth';
 import { cachePolicyPlugin } from './caching';
+import { entityRepresentationsPlugin } from './entities';
 import type { SubgraphConfig } from './config';
 import { ConfigError, type SubgraphName } from '../../platform/config';
+import { maskInternalError } from '../../platform/errors';
 import { IDENTITY_HEADER, MIN_IDENTITY_SECRET_LENGTH } from '../../platform/identity';
 import { documentLimitServerOptions, formatLimitError, operationResolutionPlugin, pageSizePlugin } from '../../platform/limits';
 import { mongoReadiness, serveSubgraph } from './http';
@@ -89,16 +91,19 @@ export async function startSubgraph<Context extends object>(
   await definition.prepare(own);
   const runtime = await definition.start({ own, config });
   const actorOf = (req: IncomingMessage) => actorFromIdentity(req.headers[IDENTITY_HEADER], identitySecret);
+  const schema = buildSchemaOf(definition);
   const server = new ApolloServer<Context>({
-    schema: buildSchemaOf(definition),
+    schema,
     // The gateway's document limits, so a call straight to this port is refused as the gateway would.
     ...documentLimitServerOptions(config.limits),
     // No message quotes a variable's value or personal data, on this port as at the gateway.
-    formatError: (formatted, error) => formatLimitError(formatted, error, config.limits) ?? { ...formatted, message: deidentifyErrorMessage(formatted.message) },
+    formatError: (formatted, error) =>
+      formatLimitError(formatted, error, config.limits) ?? maskInternalError({ ...formatted, message: deidentifyErrorMessage(formatted.message) }, error, definition.name),
     plugins: [
       ...offlinePlugins,
       operationResolutionPlugin<Context>(),
       pageSizePlugin<Context>(),
+      entityRepresentationsPlugin<Context>(schema),
       ApolloServerPluginInlineTraceDisabled(),
       // Public answers carry `Cache-Control: max-age=<setting>, public` (subgraphs/kit/caching.ts).
       ApolloServerPluginCacheControl({ defaultMaxAge: config.cacheMaxAgeSeconds }),

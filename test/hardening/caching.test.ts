@@ -16,7 +16,7 @@ import { cachePolicyPlugin, CHANGE_FEED_MAX_AGE_SECONDS } from '../../subgraphs/
 import { ConfigError } from '../../platform/config';
 import { IDENTITY_HEADER, signIdentity } from '../../platform/identity';
 import { loadSubgraphConfigs } from '../../subgraphs/kit/config';
-import { agencyNamed, disclosure, envelope } from '../support/builders';
+import { agencyIdentity, agencyNamed, disclosure, envelope } from '../support/builders';
 import { postJson, request, type HttpAnswer } from '../support/http';
 import { startTestStack, type TestStack } from '../support/stack';
 
@@ -174,7 +174,7 @@ describe(`with CACHE_MAX_AGE_SECONDS=${MAX_AGE}`, () => {
       expect(keyed.headers.get('cache-control')).toBe('no-store');
       // What the gateway sends a subgraph for a key: its identity token.
       const bureau = agencyNamed(LAND_BUREAU)._id;
-      const token = signIdentity({ kind: 'agency', keyId: '0123456789abcdef', agencyCode: bureau, scope: [bureau] }, stack.identitySecret);
+      const token = signIdentity(agencyIdentity(bureau), stack.identitySecret);
       const vouched = await postJson(catalogue, { query: QUERY, variables }, { [IDENTITY_HEADER]: token });
       expect(titlesOf(vouched)).toEqual(['缓存头测试记录']);
       expect(vouched.headers.get('cache-control')).toBe('no-store');

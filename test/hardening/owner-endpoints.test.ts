@@ -4,7 +4,7 @@
  * code's HTTP status, and nothing stored.
  */
 import { IDENTITY_HEADER, signIdentity } from '../../platform/identity';
-import { agencyNamed, landTransferSubmission } from '../support/builders';
+import { agencyIdentity, agencyNamed, landTransferSubmission } from '../support/builders';
 import { request } from '../support/http';
 import { startTestStack, type TestStack } from '../support/stack';
 
@@ -20,7 +20,7 @@ afterAll(async () => {
 });
 
 const agencyToken = (agencyCode: string) =>
-  signIdentity({ kind: 'agency', keyId: '0123456789abcdef', agencyCode, scope: [agencyCode] }, stack.identitySecret);
+  signIdentity(agencyIdentity(agencyCode), stack.identitySecret);
 const serviceToken = () => signIdentity({ kind: 'service', service: 'catalogue' }, stack.identitySecret);
 
 function call(path: string, token?: string, body?: unknown) {
@@ -36,6 +36,8 @@ function call(path: string, token?: string, body?: unknown) {
 const submissionsOf = (submission: ReturnType<typeof landTransferSubmission>) => ({
   submissions: [{ submission, agencyName: LAND_BUREAU.name, regionPath: [LAND_BUREAU.regionCode] }],
 });
+const HANSHAN_LAND = agencyNamed('含山县国土资源局');
+
 const codesOf = (answer: Awaited<ReturnType<typeof call>>) => [answer.status, answer.json?.errors?.map((e) => e.extensions?.code)];
 const stored = () => stack.databases.land.collection('landTransfers').countDocuments();
 
@@ -74,4 +76,33 @@ it('stores a valid submission as a draft for its own agency, rejects an invalid 
   expect(accepted.json).toMatchObject({ rejected: [], results: [{ indexNumber: valid.envelope.indexNumber, status: 'DRAFT', changed: true }] });
   const feed = await call('changes', serviceToken());
   expect(feed.json).toMatchObject({ records: [{ _id: valid.envelope.indexNumber, status: 'DRAFT' }], hasMore: false });
+});
+
+it('rejects a record outside the region of the identity’s agency, even with the region path the catalogue sent', async () => {
+  const inWudi = landTransferSubmission(HANSHAN_LAND.name, { envelope: { regionCode: '371623' } });
+  const body = { submissions: [{ submission: inWudi, agencyName: HANSHAN_LAND.name, regionPath: ['371623', '371600', '370000'] }] };
+  const before = await stored();
+  const answer = await call('submissions', agencyToken(HANSHAN_LAND._id), body);
+  expect({ status: answer.status, body: answer.json }).toEqual({
+    status: 200,
+    body: {
+      rejected: [
+        {
+          position: 0,
+          indexNumber: inWudi.envelope.indexNumber,
+          field: 'envelope.regionCode',
+          reason: "371623 is outside the region 340522 of the identity's agency: an agency files records only in its own region or below it",
+        },
+      ],
+      results: [],
+      forbidden: [],
+    },
+  });
+  expect(await stored()).toBe(before);
+
+  const inHanshan = landTransferSubmission(HANSHAN_LAND.name);
+  const accepted = await call('submissions', agencyToken(HANSHAN_LAND._id), {
+    submissions: [{ submission: inHanshan, agencyName: HANSHAN_LAND.name, regionPath: ['340522', '340500', '340000'] }],
+  });
+  expect(accepted.json).toMatchObject({ rejected: [], results: [{ indexNumber: inHanshan.envelope.indexNumber, status: 'DRAFT', changed: true }] });
 });

@@ -3,7 +3,9 @@
  * gateway's identity token nothing can be written and no draft read; a token signed with another
  * secret, expired, for another audience or issuer, living too long, unsigned or malformed counts as
  * no identity (reads public, writes UNAUTHENTICATED with the reason, never the token); a valid token
- * reads its agency's drafts and no one else's; and every document limit of the gateway refuses the
+ * reads its agency's drafts and no one else's; `_entities` representations that are not an entity
+ * type's key of its own scalar type (operators, lists, unknown types or fields) are refused as bad
+ * input before any resolver runs; and every document limit of the gateway refuses the
  * same request on every port with the same status and the same error.
  */
 import jwt from 'jsonwebtoken';
@@ -14,12 +16,11 @@ import {
   IDENTITY_HEADER,
   IDENTITY_ISSUER,
   signIdentity,
-  type Identity,
 } from '../../platform/identity';
 import { DEFAULT_DOCUMENT_LIMITS } from '../../platform/limits';
 import type { RecordTypeName } from '../../model/record-types';
 import { AGENCIES } from '../../model/reference-data';
-import { agencyNamed, landTransferSubmission, sampleRecords } from '../support/builders';
+import { agencyIdentity, agencyNamed, landTransferSubmission, sampleRecords } from '../support/builders';
 import { postJson, type HttpAnswer } from '../support/http';
 import { startTestStack, type TestStack } from '../support/stack';
 
@@ -54,8 +55,6 @@ function agencyElsewhere(code: string): string {
   if (!other) throw new Error('no agency in another province');
   return other._id;
 }
-
-const agencyIdentity = (agencyCode: string): Identity => ({ kind: 'agency', keyId: '0123456789abcdef', agencyCode, scope: [agencyCode] });
 
 /** What `domain`'s draft looks like from its owning subgraph: the single query and the entity lookup. */
 async function readFromOwner(domain: Domain, token?: string): Promise<{ single: unknown; entity: unknown; errors: unknown }> {
@@ -259,6 +258,75 @@ describe('at the default limits', () => {
         expect(node.p0).toEqual({ yuan: expect.stringMatching(/^\d+(\.\d{1,2})?$/) });
         expect(node.agency.landTransfers.edges).toHaveLength(1);
       }
+    });
+  });
+
+  describe('entity representations on every port', () => {
+    /** An entity type each port resolves, and a PUBLISHED record of it. */
+    const ENTITY_OF: Record<SubgraphName, RecordTypeName> = { catalogue: 'LandTransfer', ...Object.fromEntries(DOMAINS.map((d) => [d, DOMAIN_TYPES[d].type])) } as Record<SubgraphName, RecordTypeName>;
+    const published = {} as Record<RecordTypeName, string>;
+    beforeAll(async () => {
+      for (const type of new Set(Object.values(ENTITY_OF))) {
+        const [record] = sampleRecords(type, 1, 14);
+        expect((await stack.writer.write([record], { status: 'PUBLISHED' })).rejected).toEqual([]);
+        published[type] = record.envelope.indexNumber;
+      }
+    });
+    const ENTITIES = (type: string) => `query ($r: [_Any!]!) { _entities(representations: $r) { ... on ${type} { id } } }`;
+    const refusal = (argument: string, rule: string, message: string) => ({
+      status: 400,
+      data: undefined,
+      errors: [{ message: `Invalid value for "${argument}": ${message}`, extensions: { code: 'BAD_USER_INPUT', argument, rule } }],
+    });
+    const answerOf = async (name: SubgraphName, body: unknown) => {
+      const answer = await postJson(urlOf(name), body);
+      return { status: answer.status, data: answer.json.data, errors: answer.json.errors };
+    };
+    /** Each bad list of representations of `type`, and the argument, rule and message of its refusal. */
+    const BAD: Array<[string, (type: string) => unknown[], string, string, (type: string) => string]> = [
+      ['an operator for the id', (type) => [{ __typename: type, id: { $gt: '' } }], 'representations.0.id', 'type', () => 'must be a string (the ID of the key); got an object'],
+      ['a list for the id', (type) => [{ __typename: type, id: ['a', 'b'] }], 'representations.0.id', 'type', () => 'must be a string (the ID of the key); got a list'],
+      ['a number for the id', (type) => [{ __typename: type, id: 7 }], 'representations.0.id', 'type', () => 'must be a string (the ID of the key); got a number'],
+      ['an unknown __typename', () => [{ __typename: 'Nonexistent', id: 'x' }], 'representations.0.__typename', 'entity-type', () => 'Nonexistent is not an entity type of this subgraph; it resolves '],
+      ['a field besides the key', (type) => [{ __typename: type, id: 'x', status: 'DRAFT' }], 'representations.0.status', 'unknown-field', (type) => `status is not a key field of ${type}`],
+      ['no key field', (type) => [{ __typename: type }], 'representations.0.id', 'required', (type) => `the key field id of ${type} is missing`],
+      ['no __typename', () => [{ id: 'x' }], 'representations.0.__typename', 'required', () => 'must be the name of an entity type; got nothing'],
+      ['a string for a representation', (type) => [type], 'representations.0', 'object', () => 'a representation must be an object with __typename and key fields; got a string'],
+      ['a bad one after a good one', (type) => [{ __typename: type, id: 'x' }, { __typename: type, id: { $ne: null } }], 'representations.1.id', 'type', () => 'must be a string (the ID of the key); got an object'],
+    ];
+
+    describe.each(BAD)('with %s', (_name, representations, argument, rule, message) => {
+      it.each(SUBGRAPH_NAMES)('the %s port refuses it as bad input before any resolver runs', async (name) => {
+        const type = ENTITY_OF[name];
+        const answer = await answerOf(name, { query: ENTITIES(type), variables: { r: representations(type) } });
+        if (rule === 'entity-type') {
+          expect(answer.errors?.[0].message).toContain(message(type));
+          expect(answer.errors?.[0].message).toContain(type);
+          expect({ ...answer, errors: answer.errors?.map((e) => e.extensions) }).toEqual({ status: 400, data: undefined, errors: [{ code: 'BAD_USER_INPUT', argument, rule }] });
+        } else expect(answer).toEqual(refusal(argument, rule, message(type)));
+      });
+    });
+
+    it.each(SUBGRAPH_NAMES)('the %s port refuses an object id written in the query text itself', async (name) => {
+      const type = ENTITY_OF[name];
+      // `$` cannot start a name in GraphQL, so a literal carries an object of other names.
+      const answer = await answerOf(name, { query: `{ _entities(representations: [{ __typename: "${type}", id: { in: ["a"] } }]) { ... on ${type} { id } } }` });
+      expect(answer).toEqual(refusal('representations.0.id', 'type', 'must be a string (the ID of the key); got an object'));
+    });
+
+    it.each(DOMAINS)('the %s port refuses Region, whose key it declares unresolvable there', async (domain) => {
+      const answer = await answerOf(domain, { query: 'query ($r: [_Any!]!) { _entities(representations: $r) { __typename } }', variables: { r: [{ __typename: 'Region', code: '430621' }] } });
+      expect(answer.errors?.map((e) => e.extensions)).toEqual([{ code: 'BAD_USER_INPUT', argument: 'representations.0.__typename', rule: 'entity-type' }]);
+      expect(answer.status).toBe(400);
+    });
+
+    it.each(SUBGRAPH_NAMES)('the %s port still resolves good representations, a missing record as null', async (name) => {
+      const type = ENTITY_OF[name];
+      const answer = await answerOf(name, {
+        query: ENTITIES(type),
+        variables: { r: [{ __typename: type, id: published[type] }, { __typename: type, id: `${published[type]}9` }] },
+      });
+      expect(answer).toEqual({ status: 200, data: { _entities: [{ id: published[type] }, null] }, errors: undefined });
     });
   });
 

@@ -21,7 +21,7 @@ import {
   verifyIdentity,
 } from '../../platform/identity';
 import { AGENCIES } from '../../model/reference-data';
-import { agencyNamed, landTransferSubmission, sampleRecords } from '../support/builders';
+import { agencyIdentity, agencyNamed, landTransferSubmission, sampleRecords } from '../support/builders';
 import { postJson } from '../support/http';
 import { recordingProxy, type RecordingProxy } from '../support/proxy';
 import { startTestStack, type TestStack } from '../support/stack';
@@ -100,7 +100,7 @@ describe('what the gateway sends the subgraphs', () => {
     const [lookups, sent] = partition(sentSince(mark), (r) => r.body.includes('query AgencyScope'));
     // The scope: asked of the catalogue port once (then remembered), without any identity.
     expect(lookups.map((r) => [r.subgraph, JSON.parse(r.body), r.headers.authorization, r.headers[IDENTITY_HEADER]])).toEqual([
-      ['catalogue', { query: 'query AgencyScope($code: ID!) { agency(code: $code) { code scope } }', variables: { code: GOVERNMENT._id } }, undefined, undefined],
+      ['catalogue', { query: 'query AgencyScope($code: ID!) { agency(code: $code) { code scope region { code } } }', variables: { code: GOVERNMENT._id } }, undefined, undefined],
     ]);
     expect(new Set(sent.map((r) => r.subgraph))).toEqual(new Set(['catalogue', 'land']));
     for (const request of sent) {
@@ -109,7 +109,7 @@ describe('what the gateway sends the subgraphs', () => {
       const token = request.headers[IDENTITY_HEADER] as string;
       expect(verifyIdentity(token, stack.identitySecret)).toEqual({
         ok: true,
-        identity: { kind: 'agency', keyId: governmentKey.id, agencyCode: GOVERNMENT._id, scope: scopeOf(GOVERNMENT._id) },
+        identity: { kind: 'agency', keyId: governmentKey.id, agencyCode: GOVERNMENT._id, scope: scopeOf(GOVERNMENT._id), regionCode: GOVERNMENT.regionCode },
       });
       const claims = jwt.decode(token, { complete: true });
       expect(claims?.header).toEqual({ alg: 'HS256', typ: 'JWT' });
@@ -164,7 +164,7 @@ describe('what the gateway sends the subgraphs', () => {
       { authorization: `Bearer ${governmentKey.key}` },
     );
     expect(submitted.json.data).toEqual({ submitDisclosures: { accepted: [{ status: 'DRAFT' }] } });
-    const forged = signIdentity({ kind: 'agency', keyId: '0123456789abcdef', agencyCode: LAND_BUREAU._id, scope: [LAND_BUREAU._id] }, stack.identitySecret);
+    const forged = signIdentity(agencyIdentity(LAND_BUREAU._id), stack.identitySecret);
     const mark = markNow();
     const answer = await ask('query ($id: String!) { disclosure(indexNumber: $id) { status } }', { id: draft.envelope.indexNumber }, { [IDENTITY_HEADER]: forged });
     expect(answer.json).toEqual({ data: { disclosure: null } });

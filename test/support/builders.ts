@@ -4,12 +4,23 @@ import type { EnvelopeInput } from '../../model/envelope';
 import { SampleContext } from '../../scripts/sample/context';
 import { sampleMakers } from '../../scripts/sample/makers';
 import { AGENCIES, type SampleAgency } from '../../model/reference-data';
+import type { Identity } from '../../platform/identity';
 
 /** A sample agency by its exact name, e.g. `岳阳县国土资源局`. */
 export function agencyNamed(name: string): SampleAgency {
   const agency = AGENCIES.find((a) => a.name === name);
   if (!agency) throw new Error(`no sample agency named ${name}`);
   return agency;
+}
+
+/**
+ * The identity the gateway signs for a key of the sample agency `agencyCode` (with a made-up key id),
+ * as tests sign it to call a subgraph port directly.
+ */
+export function agencyIdentity(agencyCode: string, scope: string[] = [agencyCode]): Identity {
+  const agency = AGENCIES.find((a) => a._id === agencyCode);
+  if (!agency) throw new Error(`no sample agency with code ${agencyCode}`);
+  return { kind: 'agency', keyId: '0123456789abcdef', agencyCode, scope, regionCode: agency.regionCode };
 }
 
 let serial = 0;
