@@ -98,7 +98,8 @@ export async function startSubgraph<Context extends object>(
     ...documentLimitServerOptions(config.limits),
     // No message quotes a variable's value or personal data, on this port as at the gateway.
     formatError: (formatted, error) =>
-      formatLimitError(formatted, error, config.limits) ?? maskInternalError({ ...formatted, message: deidentifyErrorMessage(formatted.message) }, error, definition.name),
+      formatLimitError(formatted, error, config.limits) ??
+      maskInternalError({ ...formatted, message: deidentifyErrorMessage(formatted.message) }, error, definition.name),
     plugins: [
       ...offlinePlugins,
       operationResolutionPlugin<Context>(),
