@@ -17,7 +17,8 @@ import { formatError } from './errors';
 import { explorerRouter } from './portal/explorer';
 import { exportsRouter } from './portal/exports';
 import { feedsRouter } from './portal/feeds';
-import { bodyErrors, formatLimitError, jsonBody, requireJsonBody } from '../platform/limits';
+import { answerStatusPlugin, formatProtocolError, unknownPath } from '../platform/error-statuses';
+import { bodyErrors, formatLimitError, jsonBody, refuseBeforeParsing, requireJsonBody } from '../platform/limits';
 import { IdentityIssuer } from './auth/identity-issuer';
 import { openApiKeys } from './auth/open';
 import { clientRateLimit, gatewayReadiness } from './http';
@@ -88,7 +89,10 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
     stopOnTerminationSignals: false,
     // The explorer's docs and autocompletion need the schema, in production too: this is a public API.
     introspection: true,
-    formatError: (formatted, error) => formatLimitError(formatted, error, config.limits) ?? maskInternalError(formatError(formatted, error), error, 'gateway'),
+    formatError: (formatted, error) =>
+      formatLimitError(formatted, error, config.limits) ??
+      formatProtocolError(formatted, error) ??
+      maskInternalError(formatError(formatted, error), error, 'gateway'),
     includeStacktraceInErrorResponses: false,
     parseOptions: limits.parseOptions,
     maxRecursiveSelections: limits.maxRecursiveSelections,
@@ -97,6 +101,7 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
     persistedQueries: persistedQueryOptions(),
     plugins: [
       ...offlinePlugins,
+      answerStatusPlugin(),
       ...limits.plugins,
       ...gatewayCachePlugins(config.cacheMaxAgeSeconds),
       recordingPlugin(),
@@ -112,12 +117,20 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
   // The key is checked once per request (remembered a few seconds); the data sources send the token.
   const context = async ({ req }: { req: express.Request }): Promise<GatewayContext> =>
     withRequestRecord({ identityToken: await issuer.tokenFor(req.headers.authorization) }, req);
-  app.use('/graphql', rateLimiter.middleware, requireJsonBody, jsonBody(config.limits), expressMiddleware(server, { context }));
+  app.use(
+    '/graphql',
+    rateLimiter.middleware,
+    requireJsonBody,
+    jsonBody(config.limits),
+    refuseBeforeParsing(config.limits),
+    expressMiddleware(server, { context }),
+  );
   app.use('/graphql', bodyErrors(config.limits));
   // Feeds and exports read through this server's own GraphQL API (gateway/own-api.ts).
   app.use('/feeds', feedsRouter({ server, context, guard: [rateLimiter.middleware] }));
   app.use(exportsRouter({ server, context, guard: [rateLimiter.middleware] }));
   app.use('/', explorerRouter());
+  app.use(unknownPath);
 
   await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
   const { port } = httpServer.address() as AddressInfo;

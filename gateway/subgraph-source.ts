@@ -12,6 +12,7 @@ import { request, type Dispatcher } from 'undici';
 import { GraphQLError } from 'graphql';
 import type { Histogram } from 'prom-client';
 import type { SubgraphName } from '../platform/config';
+import type { ErrorCode } from '../platform/error-codes';
 import { IDEMPOTENCY_KEY_HEADER } from '../platform/idempotency-key';
 import { IDENTITY_HEADER } from '../platform/identity';
 import { REQUEST_ID_HEADER } from '../platform/observability';
@@ -154,7 +155,7 @@ async function undiciFetch(url: string, init: FetcherRequestInit, timeoutMs: num
   }
   const text = await response.body.text();
   const answer: FetcherResponse = {
-    ok: response.statusCode >= 200 && response.statusCode < 300,
+    ok: (response.statusCode >= 200 && response.statusCode < 300) || isGraphQLAnswer(headers, text),
     status: response.statusCode,
     statusText: '',
     url,
@@ -167,6 +168,21 @@ async function undiciFetch(url: string, init: FetcherRequestInit, timeoutMs: num
     clone: () => answer,
   };
   return answer;
+}
+
+/**
+ * Whether a body is a GraphQL answer: a subgraph sends an answer without data with its errors' HTTP
+ * status (README, "Errors"), and GraphQL over HTTP has the client read such a body as the answer,
+ * so its errors keep their paths and fields instead of becoming one error about a status.
+ */
+function isGraphQLAnswer(headers: Headers, text: string): boolean {
+  if (!/^application\/(graphql-response\+)?json/.test(headers.get('content-type') ?? '')) return false;
+  try {
+    const body = JSON.parse(text) as { errors?: unknown } | null;
+    return Array.isArray(body?.errors);
+  } catch {
+    return false;
+  }
 }
 
 /** A RemoteGraphQLDataSource with a time limit, subgraph-naming errors, timing and request ids. */
@@ -236,30 +252,24 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     const domain = domainOf(serviceName);
     const base = { serviceName, ...(domain ? { domain } : {}) };
     if (error instanceof GraphQLError && response) {
-      // The subgraph answered with an HTTP error status: keep its first GraphQL error if it sent one.
-      const body = (error.extensions.response as { body?: unknown } | undefined)?.body;
-      const first = (body as { errors?: Array<{ message?: string; extensions?: Record<string, unknown> }> } | undefined)?.errors?.[0];
+      // An HTTP error status without a GraphQL answer: something other than the subgraph answered.
       const status = response.status;
       throw new SubgraphFetchError(
-        first?.message ?? `${describe(serviceName)} answered HTTP ${status}; ${MISSING}.`,
-        {
-          code: status >= 500 ? 'SUBGRAPH_UNAVAILABLE' : ((first?.extensions?.code as string | undefined) ?? 'SUBGRAPH_ERROR'),
-          ...base,
-          status,
-        },
+        `${describe(serviceName)} answered HTTP ${status}; ${MISSING}.`,
+        { code: 'SUBGRAPH_UNAVAILABLE' satisfies ErrorCode, ...base, status },
         status >= 500 ? 'unavailable' : 'failed',
       );
     }
     if (isTimeout(error)) {
       throw new SubgraphFetchError(
         `${describe(serviceName)} did not answer within ${this.timeoutMs} ms (subgraphTimeoutMs); ${MISSING}.`,
-        { code: 'SUBGRAPH_TIMEOUT', ...base, timeoutMs: this.timeoutMs },
+        { code: 'SUBGRAPH_TIMEOUT' satisfies ErrorCode, ...base, timeoutMs: this.timeoutMs },
         'timeout',
       );
     }
     throw new SubgraphFetchError(
       `${describe(serviceName)} is unavailable (${networkReason(error)}); ${MISSING}.`,
-      { code: 'SUBGRAPH_UNAVAILABLE', ...base },
+      { code: 'SUBGRAPH_UNAVAILABLE' satisfies ErrorCode, ...base },
       'unavailable',
     );
   }

@@ -8,7 +8,7 @@ import type { ErrorCode } from './error-codes';
  */
 export function badUserInput(argument: string, rule: string, message: string): GraphQLError {
   return new GraphQLError(`Invalid value for "${argument}": ${message}`, {
-    extensions: { code: 'BAD_USER_INPUT', argument, rule },
+    extensions: { code: 'BAD_USER_INPUT' satisfies ErrorCode, argument, rule },
   });
 }
 

@@ -10,6 +10,7 @@ import {
   type OptionalUnlessRequiredId,
   type WithoutId,
 } from 'mongodb';
+import { recordQueryShapes } from './query-shapes';
 
 export const DUPLICATE_KEY = 11000;
 
@@ -31,7 +32,7 @@ export function mongoClient(uri: string): Promise<MongoClient> {
       serverSelectionTimeoutMS: DATABASE_SELECTION_TIMEOUT_MS,
       // Command events let tests and benchmarks count the commands a request costs.
       monitorCommands: true,
-    });
+    }).then(recordQueryShapes);
     clients.set(uri, client);
     client.catch(() => clients.delete(uri));
   }

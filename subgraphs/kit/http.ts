@@ -3,7 +3,7 @@
  * `/health` (the process answers), `/ready` (its MongoDB answers a ping) and `/metrics`, JSON
  * request logs carrying the gateway's request id, and a graceful stop that drains requests in flight.
  * POSTs are refused as the gateway refuses them (platform/limits.ts): not JSON 415, over the body
- * limit 413, malformed JSON 400.
+ * limit 413, malformed JSON 400, nested too deeply or with a long run of directives 400 before parsing.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -12,7 +12,7 @@ import { expressMiddleware, type ExpressContextFunctionArgument } from '@as-inte
 import express, { type Router } from 'express';
 import type { Db } from 'mongodb';
 import { drainPlugin } from '../../platform/drain';
-import { bodyErrors, jsonBody, requireJsonBody, type DocumentLimits } from '../../platform/limits';
+import { bodyErrors, jsonBody, refuseBeforeParsing, requireJsonBody, type DocumentLimits } from '../../platform/limits';
 import {
   createLogger,
   createMetrics,
@@ -91,6 +91,7 @@ export async function serveSubgraph<Context extends object>(
     '/',
     requireJsonBody,
     jsonBody(options.limits),
+    refuseBeforeParsing(options.limits),
     expressMiddleware(server, { context: async (args) => withRequestRecord(await options.context(args), args.req) }),
   );
   app.use(bodyErrors(options.limits));

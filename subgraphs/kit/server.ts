@@ -19,6 +19,7 @@ import type { SubgraphConfig } from './config';
 import { ConfigError, type SubgraphName } from '../../platform/config';
 import { maskInternalError } from '../../platform/errors';
 import { IDENTITY_HEADER, MIN_IDENTITY_SECRET_LENGTH } from '../../platform/identity';
+import { answerStatusPlugin, formatProtocolError } from '../../platform/error-statuses';
 import { documentLimitServerOptions, formatLimitError, operationResolutionPlugin, pageSizePlugin } from '../../platform/limits';
 import { mongoReadiness, serveSubgraph } from './http';
 import { database } from '../../storage/mongo';
@@ -101,9 +102,11 @@ export async function startSubgraph<Context extends object>(
     // No message quotes a variable's value or personal data, on this port as at the gateway.
     formatError: (formatted, error) =>
       formatLimitError(formatted, error, config.limits) ??
+      formatProtocolError(formatted, error) ??
       maskInternalError({ ...formatted, message: deidentifyErrorMessage(formatted.message) }, error, definition.name),
     plugins: [
       ...offlinePlugins,
+      answerStatusPlugin<Context>(),
       operationResolutionPlugin<Context>(),
       pageSizePlugin<Context>(),
       entityRepresentationsPlugin<Context>(schema),
