@@ -29,8 +29,8 @@ const engineStartedHere = process.env.TEST_ENGINE_KIND !== 'external';
 
   beforeAll(async () => {
     dataDir = mkdtempSync(path.join(os.tmpdir(), 'engine-restart-'));
-    // The first attempt waits 6 s, so the outage lasts long enough to be watched.
-    engine = await superviseEngine({ env: { ...process.env, MONGODB_URI: '' }, dataDir, log: (line) => engineLog.push(line), restartDelaysMs: [6_000, 1_000] });
+    // The first attempt waits 10 s, so the outage lasts long enough to be watched.
+    engine = await superviseEngine({ env: { ...process.env, MONGODB_URI: '' }, dataDir, log: (line) => engineLog.push(line), restartDelaysMs: [10_000, 1_000] });
     const env: NodeJS.ProcessEnv = {
       MONGODB_URI: engine.uri,
       MONGODB_DB_PREFIX: `t_restart_${randomBytes(3).toString('hex')}`,
@@ -55,11 +55,11 @@ const engineStartedHere = process.env.TEST_ENGINE_KIND !== 'external';
     const e = engine as SupervisedEngine;
     const subgraphs = SUBGRAPH_NAMES.map((name) => s.subgraphUrls[name] as string);
     const query = '{ landTransfers(first: 1) { totalCount } }';
-    const answer = async () => (await request(`${s.gatewayUrl}graphql`, post(query))).json;
+    const answer = async () => request(`${s.gatewayUrl}graphql`, post(query)).then(({ status, json }) => ({ status, ...json }));
     await s.writer.write(sampleRecords('LandTransfer', 1), { status: 'PUBLISHED' });
 
     expect(await readiness([...subgraphs, s.gatewayUrl])).toEqual(Array(7).fill(200));
-    expect(await answer()).toEqual({ data: { landTransfers: { totalCount: 1 } } });
+    expect(await answer()).toEqual({ status: 200, data: { landTransfers: { totalCount: 1 } } });
 
     const { uri, pid } = e;
     expect(pid).toEqual(expect.any(Number));
@@ -70,6 +70,7 @@ const engineStartedHere = process.env.TEST_ENGINE_KIND !== 'external';
     const during = await answer();
     const tookMs = Date.now() - askedAt;
     expect(e.restarts).toBe(0);
+    expect(during.status).toBe(503);
     expect(during.errors?.[0]).toMatchObject({
       message: 'The land service cannot reach its database now; retry later.',
       extensions: { code: 'DATABASE_UNAVAILABLE', serviceName: 'land' },
@@ -85,6 +86,7 @@ const engineStartedHere = process.env.TEST_ENGINE_KIND !== 'external';
       body: JSON.stringify({ query: 'mutation { reviewDisclosures(indexNumbers: ["11430621059724804R-/2024-1"]) { status } }' }),
     });
     expect(Date.now() - mutationAskedAt).toBeLessThan(3_000);
+    expect(mutation.status).toBe(503);
     expect(mutation.json.errors?.[0]).toMatchObject({
       message: 'The catalogue service cannot reach its database now; retry later.',
       extensions: { code: 'DATABASE_UNAVAILABLE', serviceName: 'catalogue' },
@@ -103,11 +105,11 @@ const engineStartedHere = process.env.TEST_ENGINE_KIND !== 'external';
     expect(e.uri).toBe(uri);
     expect(e.pid).not.toBe(pid);
     expect(await eventually(async () => (await readiness([...subgraphs, s.gatewayUrl])).every((status) => status === 200), 20_000)).toBe(true);
-    expect(await answer()).toEqual({ data: { landTransfers: { totalCount: 1 } } });
+    expect(await answer()).toEqual({ status: 200, data: { landTransfers: { totalCount: 1 } } });
     expect(engineLog).toEqual(
       expect.arrayContaining([
         `the engine at ${uri} died (killed by signal 9)`,
-        `restart attempt 1 of 2 in 6000 ms, on port ${new URL(uri).port} with the data in ${dataDir}`,
+        `restart attempt 1 of 2 in 10000 ms, on port ${new URL(uri).port} with the data in ${dataDir}`,
         `the engine is back at ${uri} (restart 1)`,
       ]),
     );

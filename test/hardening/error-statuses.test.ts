@@ -198,6 +198,9 @@ const CASES: Case[] = [
 const PROVOKED_ELSEWHERE: Partial<Record<ErrorCode, string>> = {
   RATE_LIMITED: 'test/hardening/http.test.ts, on a stack of its own with the per-client limit on',
   INTERNAL_SERVER_ERROR: 'no request provokes it: it is what an unexpected failure is answered with',
+  IDEMPOTENCY_KEY_IN_USE: 'test/publishing/idempotency.test.ts, a retry while the first request with its key still runs',
+  IDEMPOTENCY_KEY_REUSED: 'test/publishing/idempotency.test.ts, another request under a used key',
+  DATABASE_UNAVAILABLE: 'test/hardening/engine-restart.test.ts, with the engine killed under a stack of its own',
 };
 
 function expectRefused(answer: HttpAnswer, code: ErrorCode): void {

@@ -5,6 +5,7 @@
  * key is refused before anything runs, and keys belong to the caller's API key.
  */
 import { CATALOGUE_ENTRIES } from '../../model/record-types';
+import { statusOf, type ErrorCode } from '../../platform/error-codes';
 import { IDEMPOTENCY_COLLECTION } from '../../publishing/idempotency-store';
 import { agencyNamed, landTransferSubmission } from '../support/builders';
 import { startTestStack, type TestStack } from '../support/stack';
@@ -38,9 +39,15 @@ function post(query: string, variables: Record<string, unknown>, headers: Record
   });
 }
 
-async function send(query: string, variables: Record<string, unknown>, key: string, idempotencyKey?: string) {
+type Answer = { data?: Record<string, unknown> | null; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> };
+
+/** The answer, with the HTTP status of a refusal (an answer without data) checked against its code's. */
+async function send(query: string, variables: Record<string, unknown>, key: string, idempotencyKey?: string): Promise<Answer> {
   const response = await post(query, variables, { authorization: `Bearer ${key}`, ...(idempotencyKey ? { 'idempotency-key': idempotencyKey } : {}) });
-  return (await response.json()) as { data?: Record<string, unknown> | null; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> };
+  const answer = (await response.json()) as Answer;
+  const code = answer.errors?.[0]?.extensions?.code as ErrorCode | undefined;
+  expect({ code, status: response.status }).toEqual({ code, status: code && !answer.data ? statusOf(code) : 200 });
+  return answer;
 }
 
 /** What the write changed: the owner's records and their revisions, the index, the change feed, the keys kept. */
@@ -133,7 +140,7 @@ describe('a mutation with an Idempotency-Key', () => {
     abort.abort();
     await expect(abandoned).rejects.toThrow();
 
-    const answers: Array<Awaited<ReturnType<typeof send>>> = [];
+    const answers: Answer[] = [];
     for (let attempt = 0; attempt < 100; attempt += 1) {
       const answer = await send(SUBMIT, { s: submissions }, landKey, key);
       answers.push(answer);
