@@ -30,14 +30,14 @@ export function clientRateLimit(limits: GatewayLimits): RateLimiter {
     standardHeaders: 'draft-8',
     legacyHeaders: false,
     store,
-    handler: (req, res, _next, options) => {
+    handler: (req, res) => {
       const seconds = Math.ceil(windowMs / 1000);
       sendGraphQLError(
         req,
         res,
-        options.statusCode,
+        'RATE_LIMITED',
         `Too many requests: the limit is ${max} requests per ${seconds} s per client (rateLimit). Retry after the time in the Retry-After header.`,
-        { code: 'RATE_LIMITED', limit: 'rateLimit', allowed: max, windowSeconds: seconds },
+        { limit: 'rateLimit', allowed: max, windowSeconds: seconds },
       );
     },
   });

@@ -3,10 +3,10 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { GraphQLScalarType, type GraphQLSchema } from 'graphql';
+import { drainPlugin } from '../platform/drain';
 import { offlinePlugins } from '../subgraphs/kit/server';
 import { scalarResolvers } from '../model/scalars';
 import { maskInternalError } from '../platform/errors';
@@ -17,12 +17,13 @@ import { formatError } from './errors';
 import { explorerRouter } from './portal/explorer';
 import { exportsRouter } from './portal/exports';
 import { feedsRouter } from './portal/feeds';
-import { bodyErrors, formatLimitError, jsonBody, requireJsonBody } from '../platform/limits';
+import { answerStatusPlugin, formatProtocolError, unknownPath } from '../platform/error-statuses';
+import { bodyErrors, formatLimitError, jsonBody, refuseBeforeParsing, requireJsonBody } from '../platform/limits';
 import { IdentityIssuer } from './auth/identity-issuer';
 import { openApiKeys } from './auth/open';
 import { clientRateLimit, gatewayReadiness } from './http';
 import { limitServerOptions } from './limits';
-import { refusalStatusPlugin } from '../platform/overload';
+import { retryAfterPlugin } from '../platform/overload';
 import { chargeCostBudget, clientOf, CostBudget } from './cost-budget';
 import { gatewayObservability } from './observability';
 import { SubgraphDataSource, type GatewayContext } from './subgraph-source';
@@ -91,7 +92,10 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
     stopOnTerminationSignals: false,
     // The explorer's docs and autocompletion need the schema, in production too: this is a public API.
     introspection: true,
-    formatError: (formatted, error) => formatLimitError(formatted, error, config.limits) ?? maskInternalError(formatError(formatted, error), error, 'gateway'),
+    formatError: (formatted, error) =>
+      formatLimitError(formatted, error, config.limits) ??
+      formatProtocolError(formatted, error) ??
+      maskInternalError(formatError(formatted, error), error, 'gateway'),
     includeStacktraceInErrorResponses: false,
     parseOptions: limits.parseOptions,
     maxRecursiveSelections: limits.maxRecursiveSelections,
@@ -100,12 +104,13 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
     persistedQueries: persistedQueryOptions(),
     plugins: [
       ...offlinePlugins,
+      answerStatusPlugin(),
       ...limits.plugins,
       ...gatewayCachePlugins(config.cacheMaxAgeSeconds),
-      refusalStatusPlugin(),
+      retryAfterPlugin(),
       recordingPlugin(),
       internalErrorLogPlugin(logger),
-      ApolloServerPluginDrainHttpServer({ httpServer }),
+      drainPlugin(httpServer),
     ],
   });
   await server.start();
@@ -118,12 +123,20 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
     const identityToken = await issuer.tokenFor(req.headers.authorization);
     return withRequestRecord({ identityToken, client: clientOf(req, identityToken, config.identitySecret) }, req);
   };
-  app.use('/graphql', rateLimiter.middleware, requireJsonBody, jsonBody(config.limits), expressMiddleware(server, { context }));
+  app.use(
+    '/graphql',
+    rateLimiter.middleware,
+    requireJsonBody,
+    jsonBody(config.limits),
+    refuseBeforeParsing(config.limits),
+    expressMiddleware(server, { context }),
+  );
   app.use('/graphql', bodyErrors(config.limits));
   // Feeds and exports read through this server's own GraphQL API (gateway/own-api.ts).
   app.use('/feeds', feedsRouter({ server, context, guard: [rateLimiter.middleware] }));
   app.use(exportsRouter({ server, context, guard: [rateLimiter.middleware] }));
   app.use('/', explorerRouter());
+  app.use(unknownPath);
 
   await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
   const { port } = httpServer.address() as AddressInfo;

@@ -12,6 +12,8 @@ import { request, type Dispatcher } from 'undici';
 import { GraphQLError } from 'graphql';
 import type { Histogram } from 'prom-client';
 import type { SubgraphName } from '../platform/config';
+import type { ErrorCode } from '../platform/error-codes';
+import { IDEMPOTENCY_KEY_HEADER } from '../platform/idempotency-key';
 import { IDENTITY_HEADER } from '../platform/identity';
 import { REQUEST_ID_HEADER } from '../platform/observability';
 
@@ -38,9 +40,6 @@ function describe(name: SubgraphName): string {
 
 const MISSING = 'the fields it serves are missing from this answer';
 
-/** Refusals a subgraph answers with a 5xx status whose code (and retryAfterSeconds) the client gets as they are. */
-const PASSED_ON_CODES = new Set(['OVERLOADED', 'SUBGRAPH_TIMEOUT']);
-
 /**
  * What the data sources read of a request's context: the identity token the gateway signed for the
  * request's API key (gateway/auth/identity-issuer.ts), absent for an anonymous request.
@@ -52,10 +51,11 @@ export interface GatewayContext {
 }
 
 /**
- * Headers passed on from the client's request: the request id only. The API key (`Authorization`)
- * never leaves the gateway; the subgraphs get the identity token in IDENTITY_HEADER instead.
+ * Headers passed on from the client's request: the request id, and a mutation's idempotency key for
+ * the subgraph that keeps its outcome. The API key (`Authorization`) never leaves the gateway; the
+ * subgraphs get the identity token in IDENTITY_HEADER instead.
  */
-const FORWARDED_HEADERS = [REQUEST_ID_HEADER];
+const FORWARDED_HEADERS = [REQUEST_ID_HEADER, IDEMPOTENCY_KEY_HEADER];
 
 /** Room left in a body for what surrounds the representations (braces, names, other variables' slack). */
 const BODY_MARGIN_BYTES = 1_024;
@@ -157,7 +157,7 @@ async function undiciFetch(url: string, init: FetcherRequestInit, timeoutMs: num
   }
   const text = await response.body.text();
   const answer: FetcherResponse = {
-    ok: response.statusCode >= 200 && response.statusCode < 300,
+    ok: (response.statusCode >= 200 && response.statusCode < 300) || isGraphQLAnswer(headers, text),
     status: response.statusCode,
     statusText: '',
     url,
@@ -170,6 +170,21 @@ async function undiciFetch(url: string, init: FetcherRequestInit, timeoutMs: num
     clone: () => answer,
   };
   return answer;
+}
+
+/**
+ * Whether a body is a GraphQL answer: a subgraph sends an answer without data with its errors' HTTP
+ * status (README, "Errors"), and GraphQL over HTTP has the client read such a body as the answer,
+ * so its errors keep their paths and fields instead of becoming one error about a status.
+ */
+function isGraphQLAnswer(headers: Headers, text: string): boolean {
+  if (!/^application\/(graphql-response\+)?json/.test(headers.get('content-type') ?? '')) return false;
+  try {
+    const body = JSON.parse(text) as { errors?: unknown } | null;
+    return Array.isArray(body?.errors);
+  } catch {
+    return false;
+  }
 }
 
 /** A RemoteGraphQLDataSource with a time limit, subgraph-naming errors, timing and request ids. */
@@ -239,33 +254,24 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     const domain = domainOf(serviceName);
     const base = { serviceName, ...(domain ? { domain } : {}) };
     if (error instanceof GraphQLError && response) {
-      // The subgraph answered with an HTTP error status: keep its first GraphQL error if it sent one.
-      const body = (error.extensions.response as { body?: unknown } | undefined)?.body;
-      const first = (body as { errors?: Array<{ message?: string; extensions?: Record<string, unknown> }> } | undefined)?.errors?.[0];
+      // An HTTP error status without a GraphQL answer: something other than the subgraph answered.
       const status = response.status;
-      const code = first?.extensions?.code as string | undefined;
-      const passedOn = code !== undefined && PASSED_ON_CODES.has(code);
       throw new SubgraphFetchError(
-        first?.message ?? `${describe(serviceName)} answered HTTP ${status}; ${MISSING}.`,
-        {
-          code: passedOn ? code : status >= 500 ? 'SUBGRAPH_UNAVAILABLE' : (code ?? 'SUBGRAPH_ERROR'),
-          ...base,
-          status,
-          ...(passedOn && first?.extensions?.retryAfterSeconds !== undefined ? { retryAfterSeconds: first.extensions.retryAfterSeconds } : {}),
-        },
+        `${describe(serviceName)} answered HTTP ${status}; ${MISSING}.`,
+        { code: 'SUBGRAPH_UNAVAILABLE' satisfies ErrorCode, ...base, status },
         status >= 500 ? 'unavailable' : 'failed',
       );
     }
     if (isTimeout(error)) {
       throw new SubgraphFetchError(
         `${describe(serviceName)} did not answer within ${this.timeoutMs} ms (subgraphTimeoutMs); ${MISSING}.`,
-        { code: 'SUBGRAPH_TIMEOUT', ...base, timeoutMs: this.timeoutMs },
+        { code: 'SUBGRAPH_TIMEOUT' satisfies ErrorCode, ...base, timeoutMs: this.timeoutMs },
         'timeout',
       );
     }
     throw new SubgraphFetchError(
       `${describe(serviceName)} is unavailable (${networkReason(error)}); ${MISSING}.`,
-      { code: 'SUBGRAPH_UNAVAILABLE', ...base },
+      { code: 'SUBGRAPH_UNAVAILABLE' satisfies ErrorCode, ...base },
       'unavailable',
     );
   }

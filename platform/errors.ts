@@ -8,7 +8,7 @@ import type { ErrorCode } from './error-codes';
  */
 export function badUserInput(argument: string, rule: string, message: string): GraphQLError {
   return new GraphQLError(`Invalid value for "${argument}": ${message}`, {
-    extensions: { code: 'BAD_USER_INPUT', argument, rule },
+    extensions: { code: 'BAD_USER_INPUT' satisfies ErrorCode, argument, rule },
   });
 }
 
@@ -59,11 +59,12 @@ export function isInternalError(error: unknown, code: unknown = error instanceof
 /**
  * What a client sees of an internal error: a fixed message and code, never its text (a driver's
  * error names the database's host and port), its stack or its cause; a database that does not
- * answer is SUBGRAPH_UNAVAILABLE, with the service named. The error itself is logged by the server.
+ * answer is DATABASE_UNAVAILABLE (retry in a few seconds: the engine's owner restarts it), with the
+ * service named. The error itself is logged by the server.
  */
 export function internalErrorAnswer(error: unknown, service: string): { message: string; extensions: { code: ErrorCode; serviceName?: string } } {
   if (unreachableDatabase(error)) {
-    return { message: `The ${service} service cannot reach its database now; retry later.`, extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: service } };
+    return { message: `The ${service} service cannot reach its database now; retry later.`, extensions: { code: 'DATABASE_UNAVAILABLE', serviceName: service } };
   }
   return { message: INTERNAL_ERROR_MESSAGE, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 }

@@ -6,6 +6,8 @@
  * | limit            | checked                                    | code                | status |
  * |------------------|--------------------------------------------|---------------------|--------|
  * | maxBodyBytes     | before the JSON is parsed (body-parser)    | PAYLOAD_TOO_LARGE   | 413    |
+ * | MAX_NESTING      | before the JSON or the document is parsed  | QUERY_TOO_DEEP      | 400    |
+ * | directive runs   | before the document is parsed (its tokens) | TOO_MANY_DIRECTIVES | 400    |
  * | maxTokens        | while parsing (graphql-js `maxTokens`)     | QUERY_TOO_LARGE     | 400    |
  * | maxSelections    | validation (Apollo's recursive selections) | QUERY_TOO_LARGE     | 400    |
  * | maxDepth         | validation (graphql-armor max-depth)       | QUERY_TOO_DEEP      | 400    |
@@ -43,6 +45,8 @@ import {
   type ValidationRule,
 } from 'graphql';
 import { z } from 'zod';
+import { documentShape, isJsonTooDeep, MAX_NESTING } from './document-scan';
+import { statusOf, type ErrorCode } from './error-codes';
 import { markRejected } from './observability';
 
 /** Page size of a connection when `first` is not given. */
@@ -102,15 +106,17 @@ export const documentLimitSettings = z
     }),
   );
 
-export type LimitName = 'maxTokens' | 'maxSelections' | 'maxDepth' | 'maxAliases' | 'maxDirectives' | 'maxCost';
+export type LimitName = 'maxTokens' | 'maxSelections' | 'maxDepth' | 'maxAliases' | 'maxDirectives' | 'maxCost' | 'maxNesting';
 
-/** Makes Apollo Server answer an error thrown before execution with HTTP 400 (the key is not shown). */
-export const BAD_REQUEST = { http: { status: 400 } };
+/** Makes Apollo Server answer an error thrown before execution with its code's HTTP status (the key is not shown). */
+function httpStatus(code: ErrorCode) {
+  return { http: { status: statusOf(code) } };
+}
 
 /** An error of a limit: code, message naming the limit and its value, and the numbers. */
-export function limitError(code: string, limit: LimitName, allowed: number, message: string, actual?: number): GraphQLError {
+export function limitError(code: ErrorCode, limit: LimitName, allowed: number, message: string, actual?: number): GraphQLError {
   return new GraphQLError(message, {
-    extensions: { code, limit, allowed, ...(actual === undefined ? {} : { actual }), ...BAD_REQUEST },
+    extensions: { code, limit, allowed, ...(actual === undefined ? {} : { actual }), ...httpStatus(code) },
   });
 }
 
@@ -181,7 +187,7 @@ export function limitValidationRules(limits: DocumentLimits): ValidationRule[] {
 /** The refusal of a `first` out of range, as the gateway and every subgraph answer it (HTTP 400). */
 export function pageSizeError(first: unknown): GraphQLError {
   return new GraphQLError(`Invalid value for "first": must be between 1 and ${MAX_PAGE_SIZE}; got ${String(first)}`, {
-    extensions: { code: 'BAD_USER_INPUT', argument: 'first', rule: 'range', ...BAD_REQUEST },
+    extensions: { code: 'BAD_USER_INPUT' satisfies ErrorCode, argument: 'first', rule: 'range', ...httpStatus('BAD_USER_INPUT') },
   });
 }
 
@@ -284,11 +290,13 @@ export function operationResolutionPlugin<TContext extends BaseContext>(): Apoll
               : operations > 1
                 ? 'Must provide operationName when the document contains more than one operation.'
                 : 'The document contains no operation.';
-            throw new GraphQLError(message, { extensions: { code: 'OPERATION_RESOLUTION_FAILURE', ...BAD_REQUEST } });
+            throw new GraphQLError(message, {
+              extensions: { code: 'OPERATION_RESOLUTION_FAILURE' satisfies ErrorCode, ...httpStatus('OPERATION_RESOLUTION_FAILURE') },
+            });
           }
           if (!schema.getRootType(operation.operation)) {
             throw new GraphQLError(`This API has no ${operation.operation} operations.`, {
-              extensions: { code: 'GRAPHQL_VALIDATION_FAILED', ...BAD_REQUEST },
+              extensions: { code: 'GRAPHQL_VALIDATION_FAILED' satisfies ErrorCode, ...httpStatus('GRAPHQL_VALIDATION_FAILED') },
             });
           }
         },
@@ -328,20 +336,20 @@ export function formatLimitError(
   if (formatted.extensions?.code === 'GRAPHQL_PARSE_FAILED' && /Document contains more tha[nt] \d+ tokens/.test(formatted.message)) {
     return {
       message: `The query has more than ${limits.maxTokens} tokens, the limit of tokens in a document (maxTokens).`,
-      extensions: { code: 'QUERY_TOO_LARGE', limit: 'maxTokens', allowed: limits.maxTokens },
+      extensions: { code: 'QUERY_TOO_LARGE' satisfies ErrorCode, limit: 'maxTokens', allowed: limits.maxTokens },
     };
   }
   if (formatted.extensions?.code === 'GRAPHQL_VALIDATION_FAILED' && formatted.message === 'Validation aborted.') {
     // graphql-js gives up on a document whose repeated fields would cost too much to compare.
     return {
       message: 'The query repeats the same fields or fragments too often to be validated; send each field once.',
-      extensions: { code: 'QUERY_TOO_LARGE', limit: 'validationWork' },
+      extensions: { code: 'QUERY_TOO_LARGE' satisfies ErrorCode, limit: 'validationWork' },
     };
   }
   if (formatted.extensions?.validationErrorCode === 'MAX_RECURSIVE_SELECTIONS_EXCEEDED') {
     return {
       message: `The query has more than ${limits.maxSelections} selections once its fragments are expanded (maxSelections).`,
-      extensions: { code: 'QUERY_TOO_LARGE', limit: 'maxSelections', allowed: limits.maxSelections },
+      extensions: { code: 'QUERY_TOO_LARGE' satisfies ErrorCode, limit: 'maxSelections', allowed: limits.maxSelections },
     };
   }
   return undefined;
@@ -350,19 +358,23 @@ export function formatLimitError(
 const GRAPHQL_RESPONSE = 'application/graphql-response+json';
 
 /**
- * Sends `{ errors: [...] }` with the status, in the media type the client accepts
- * (`application/graphql-response+json` when it asks for it, else `application/json`).
+ * Sends `{ errors: [{ message, extensions: { code, ... } }] }` with the code's HTTP status, in the
+ * media type the client accepts (`application/graphql-response+json` when it asks for it, else
+ * `application/json`).
  */
 export function sendGraphQLError(
   req: Request,
   res: Response,
-  status: number,
+  code: ErrorCode,
   message: string,
-  extensions: Record<string, unknown>,
+  extensions: Record<string, unknown> = {},
 ): void {
-  markRejected(req, String(extensions.code));
+  markRejected(req, code);
   const type = req.accepts(['application/json', GRAPHQL_RESPONSE]) === GRAPHQL_RESPONSE ? GRAPHQL_RESPONSE : 'application/json';
-  res.status(status).type(`${type}; charset=utf-8`).send(JSON.stringify({ errors: [{ message, extensions }] }));
+  res
+    .status(statusOf(code))
+    .type(`${type}; charset=utf-8`)
+    .send(JSON.stringify({ errors: [{ message, extensions: { code, ...extensions } }] }));
 }
 
 /** A POST must carry JSON (GraphQL over HTTP); anything else is refused with 415 before parsing. */
@@ -373,20 +385,81 @@ export const requireJsonBody: RequestHandler = (req, res, next) => {
   }
   const given = req.headers['content-type'] ?? 'none';
   const path = req.baseUrl || '/';
-  sendGraphQLError(req, res, 415, `Unsupported content type ${JSON.stringify(given)}: a POST to ${path} must send application/json.`, {
-    code: 'UNSUPPORTED_MEDIA_TYPE',
-  });
+  sendGraphQLError(req, res, 'UNSUPPORTED_MEDIA_TYPE', `Unsupported content type ${JSON.stringify(given)}: a POST to ${path} must send application/json.`);
 };
 
-/** express.json with the configured size limit. */
+/** A JSON body nested too deeply, refused before it is parsed (platform/document-scan.ts). */
+class JsonTooDeepError extends Error {
+  readonly status = statusOf('QUERY_TOO_DEEP');
+  readonly type = 'entity.too.deep';
+}
+
+const tooDeepJson = (where: string) =>
+  `The ${where} nests JSON arrays and objects more than ${MAX_NESTING} levels deep; the limit is ${MAX_NESTING} levels (maxNesting).`;
+
+/** express.json with the configured size limit, refusing a body nested deeper than MAX_NESTING before parsing it. */
 export function jsonBody(limits: DocumentLimits): RequestHandler {
-  return express.json({ limit: limits.maxBodyBytes });
+  return express.json({
+    limit: limits.maxBodyBytes,
+    verify: (_req, _res, body) => {
+      if (isJsonTooDeep(body)) throw new JsonTooDeepError(tooDeepJson('request body'));
+    },
+  });
+}
+
+/**
+ * Refuses, before Apollo Server parses the document: a document nested deeper than MAX_NESTING
+ * (graphql-js would run out of stack), a run of directives on one field longer than maxDirectives
+ * (standard validation would report each copy), and a GET whose `variables` or `extensions` nest
+ * deeper than MAX_NESTING (a POST body is refused so by jsonBody). Requests without a query text
+ * (a persisted query's hash: its text was checked when it was registered) pass on.
+ */
+export function refuseBeforeParsing(limits: DocumentLimits): RequestHandler {
+  return (req, res, next) => {
+    const fields = (req.method === 'GET' ? req.query : (req.body ?? {})) as Record<string, unknown>;
+    if (req.method === 'GET') {
+      const deep = ['variables', 'extensions'].find((name) => typeof fields[name] === 'string' && isJsonTooDeep(fields[name]));
+      if (deep) {
+        sendGraphQLError(req, res, 'QUERY_TOO_DEEP', tooDeepJson(`"${deep}" parameter`), { limit: 'maxNesting', allowed: MAX_NESTING });
+        return;
+      }
+    }
+    if (typeof fields.query !== 'string') {
+      next();
+      return;
+    }
+    const shape = documentShape(fields.query, limits.maxTokens);
+    if (shape.nesting > MAX_NESTING) {
+      sendGraphQLError(
+        req,
+        res,
+        'QUERY_TOO_DEEP',
+        `The query nests braces, brackets and parentheses more than ${MAX_NESTING} levels deep; the limit is ${MAX_NESTING} levels (maxNesting).`,
+        { limit: 'maxNesting', allowed: MAX_NESTING },
+      );
+    } else if (shape.longestDirectiveRun > limits.maxDirectives) {
+      sendGraphQLError(
+        req,
+        res,
+        'TOO_MANY_DIRECTIVES',
+        `A field carries ${shape.longestDirectiveRun} directives in a row; the limit is ${limits.maxDirectives} directives per operation (maxDirectives).`,
+        { limit: 'maxDirectives', allowed: limits.maxDirectives, actual: shape.longestDirectiveRun },
+      );
+    } else next();
+  };
 }
 
 interface BodyParserError extends Error {
   type?: string;
   status?: number;
   statusCode?: number;
+}
+
+/** The code of a body-parser failure by its HTTP status (an unsupported charset is 415, too many parameters 413). */
+function codeOfBodyFailure(status: number): ErrorCode {
+  if (status === statusOf('PAYLOAD_TOO_LARGE')) return 'PAYLOAD_TOO_LARGE';
+  if (status === statusOf('UNSUPPORTED_MEDIA_TYPE')) return 'UNSUPPORTED_MEDIA_TYPE';
+  return status >= 400 && status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR';
 }
 
 /** Turns body-parser failures (and anything unexpected) into GraphQL-shaped JSON errors. */
@@ -397,22 +470,22 @@ export function bodyErrors(limits: DocumentLimits): ErrorRequestHandler {
       return;
     }
     if (error.type === 'entity.too.large') {
-      sendGraphQLError(req, res, 413, `The request body is larger than ${limits.maxBodyBytes} bytes, the limit (maxBodyBytes).`, {
-        code: 'PAYLOAD_TOO_LARGE',
+      sendGraphQLError(req, res, 'PAYLOAD_TOO_LARGE', `The request body is larger than ${limits.maxBodyBytes} bytes, the limit (maxBodyBytes).`, {
         limit: 'maxBodyBytes',
         allowed: limits.maxBodyBytes,
       });
       return;
     }
+    if (error instanceof JsonTooDeepError) {
+      sendGraphQLError(req, res, 'QUERY_TOO_DEEP', error.message, { limit: 'maxNesting', allowed: MAX_NESTING });
+      return;
+    }
     if (error.type === 'entity.parse.failed') {
-      sendGraphQLError(req, res, 400, 'The request body is not valid JSON.', { code: 'BAD_REQUEST' });
+      sendGraphQLError(req, res, 'BAD_REQUEST', 'The request body is not valid JSON.');
       return;
     }
-    const status = error.status ?? error.statusCode ?? 500;
-    if (status >= 400 && status < 500) {
-      sendGraphQLError(req, res, status, `The request could not be read: ${error.message}`, { code: 'BAD_REQUEST' });
-      return;
-    }
-    sendGraphQLError(req, res, 500, 'Internal server error.', { code: 'INTERNAL_SERVER_ERROR' });
+    const code = codeOfBodyFailure(error.status ?? error.statusCode ?? statusOf('INTERNAL_SERVER_ERROR'));
+    if (code === 'INTERNAL_SERVER_ERROR') sendGraphQLError(req, res, code, 'Internal server error.');
+    else sendGraphQLError(req, res, code, `The request could not be read: ${error.message}`);
   };
 }

@@ -264,9 +264,16 @@ export function reasonOf(error: unknown): string {
   if (typeof error === 'object' && error !== null && 'message' in error) {
     const { message, cause } = error as { message: unknown; cause?: { message?: unknown; code?: unknown } };
     const detail = cause && typeof cause === 'object' ? `: ${String(cause.code ?? cause.message)}` : '';
-    return `${String(message)}${detail}`.split('\n')[0].slice(0, 300);
+    return withoutAddresses(`${String(message)}${detail}`.split('\n')[0]).slice(0, 300);
   }
-  return String(error).slice(0, 300);
+  return withoutAddresses(String(error)).slice(0, 300);
+}
+
+const ADDRESS = /\b[a-z][a-z0-9+.-]*:\/\/\S+|\[[0-9a-f:.]+\](?::\d+)?|\b\d{1,3}(?:\.\d{1,3}){3}(?::\d+)?\b|\blocalhost(?::\d+)?\b/gi;
+
+/** A reason may reach a client (the gateway's /ready, a key that could not be checked): it names no host, port or URL. */
+export function withoutAddresses(text: string): string {
+  return text.replace(ADDRESS, '<address>');
 }
 
 /** Rejects after `ms` with a message naming what did not answer. */

@@ -146,31 +146,20 @@ export function formatDeadlineError(error: unknown, server: string, timeoutMs: n
   };
 }
 
-/** The codes that make a whole answer fail with their own status and, for OVERLOADED, `Retry-After`. */
-const REFUSAL_CODES = new Set<string>(['OVERLOADED', 'SUBGRAPH_TIMEOUT'] satisfies ErrorCode[]);
-
 /**
- * Answers with the status of OVERLOADED (503, `Retry-After`) or SUBGRAPH_TIMEOUT (504) when such an
- * error left the answer without any data; a partial answer keeps its status, OVERLOADED still
- * with `Retry-After`. For the gateway, where these errors come from the subgraphs, and for each
- * subgraph, where the deadline's error is formatted (formatDeadlineError) after Apollo chose the status.
+ * Sends `Retry-After` with an answer that carries OVERLOADED (the subgraph's own, or passed on by the
+ * gateway); the status of an answer without data is its first error's (platform/error-statuses.ts).
  */
-export function refusalStatusPlugin<TContext extends BaseContext>(): ApolloServerPlugin<TContext> {
+export function retryAfterPlugin<TContext extends BaseContext>(): ApolloServerPlugin<TContext> {
   return {
     async requestDidStart() {
       return {
         async willSendResponse({ response }) {
           if (response.body.kind !== 'single') return;
-          const { data, errors } = response.body.singleResult;
-          const refusal = errors?.find((error) => REFUSAL_CODES.has(String(error.extensions?.code)));
+          const refusal = response.body.singleResult.errors?.find((error) => error.extensions?.code === 'OVERLOADED');
           if (!refusal) return;
-          const code = refusal.extensions?.code as ErrorCode;
-          if (code === 'OVERLOADED') {
-            const seconds = Number(refusal.extensions?.retryAfterSeconds) || RETRY_AFTER_SECONDS;
-            response.http.headers.set('retry-after', String(seconds));
-          }
-          const empty = !data || Object.values(data).every((value) => value === null);
-          if (empty) response.http.status = statusOf(code);
+          const seconds = Number(refusal.extensions?.retryAfterSeconds) || RETRY_AFTER_SECONDS;
+          response.http.headers.set('retry-after', String(seconds));
         },
       };
     },

@@ -6,9 +6,11 @@
  *   1. the cross-domain catalogue page through this gateway and through a stock @apollo/gateway;
  *   2. a catalogue-only query through the gateway and straight to the subgraph;
  *   3. MongoDB commands per collection for a 100-record page across every domain;
- *   4. the catalogue grown to each --records size: filtered page, text search, deep page, ingest;
+ *   4. the catalogue grown to each --records size: filtered page, text search, deep page, ingest,
+ *      and the largest size whose filtered page answers at p95 ≤ 1 s (alone with --sizes-only);
  *   5. `npm start` to the first answered query, on an empty and on a loaded database;
- *   6. a flood of text searches from ten clients beside a client of cheap look-ups (issue 10).
+ *   6. a flood of text searches from ten clients beside a client of cheap look-ups (issue 10; left
+ *      out with --sizes-only).
  *
  * The subgraphs run in this process (startStack), so the driver's command events can be counted;
  * each gateway runs in a process of its own and the load generator (autocannon) in another.
@@ -23,8 +25,8 @@ import { loadReferenceData } from './sample/load';
 import { forkChild, type Child } from './bench/children';
 import { countCommands, watchEngineTime, type CommandCount } from './bench/commands';
 import { ingest, measureQueries, type IngestResult, type SizeResult } from './bench/dataset';
+import { catalogueFigures, commandFigures, datasetFigures, directFigures, FILTERED_PAGE_CEILING_MS, startupFigures } from './bench/figures';
 import { floodFigures, measureFlood, type FloodSummary } from './bench/flood';
-import { catalogueFigures, commandFigures, datasetFigures, directFigures, startupFigures } from './bench/figures';
 import type { GatewayReady } from './bench/gateway-process';
 import { LoadGenerator } from './bench/load-generator';
 import { describeEngine, describeMachine } from './bench/machine';
@@ -53,13 +55,68 @@ async function dropDatabases(uri: string, prefix: string): Promise<void> {
 }
 
 interface Measured {
-  catalogue: Comparison;
-  direct: Comparison;
-  commands: CommandCount;
+  /** Figures 1–3, left out with --sizes-only. */
+  catalogue?: Comparison;
+  direct?: Comparison;
+  commands?: CommandCount;
   sizes: SizeResult[];
   ingests: IngestResult[];
-  flood: FloodSummary;
+  /** Figure 6, left out with --sizes-only. */
+  flood?: FloodSummary;
   startup?: StartupResult;
+}
+
+/** Figures 1–3: our gateway against the stock one, the gateway against the subgraph, commands per page. */
+async function measureGateways(
+  engine: Engine,
+  prefix: string,
+  stack: Stack,
+  gatewayEnv: NodeJS.ProcessEnv,
+  uncachedUrl: string,
+  options: BenchOptions,
+  stops: Array<() => Promise<void>>,
+): Promise<Pick<Measured, 'catalogue' | 'direct' | 'commands'>> {
+  log('starting the load generator, our gateway (with and without its response cache) and the stock gateway, each in its own process');
+  const [load, ours, stock] = await Promise.all([
+    LoadGenerator.start(),
+    startGatewayProcess('ours', gatewayEnv),
+    startGatewayProcess('stock', gatewayEnv),
+  ]);
+  stops.push(() => load.stop(), () => ours.child.stop(), () => stock.child.stop());
+  const watch = () => watchEngineTime(engine.uri, prefix);
+
+  log(`1. catalogue page of 20: ours vs stock, ${options.rounds} round(s) of ${options.durationSeconds} s, ${options.connections} connections`);
+  const catalogue = await compare(
+    load,
+    [{ name: 'ours', url: ours.url }, { name: 'uncached', url: uncachedUrl }, { name: 'stock', url: stock.url }],
+    cataloguePage(20),
+    options,
+    log,
+    watch,
+  );
+
+  const catalogueUrl = stack.subgraphUrls.catalogue;
+  if (!catalogueUrl) throw new Error('the catalogue subgraph did not start');
+  log('2. region(code): through the gateway (cache off) vs straight to the catalogue subgraph (and through the stock gateway and our gateway as deployed, for reference)');
+  const direct = await compare(
+    load,
+    [
+      { name: 'gateway', url: uncachedUrl },
+      { name: 'direct', url: catalogueUrl },
+      { name: 'stock', url: stock.url },
+      { name: 'deployed', url: ours.url },
+    ],
+    SINGLE_SUBGRAPH,
+    options,
+    log,
+    watch,
+  );
+  await Promise.all([load.stop(), stock.child.stop(), ours.child.stop()]);
+
+  log('3. commands for a 100-record page');
+  const commands = await countCommands(engine.uri, prefix, uncachedUrl);
+  log(`  ${commands.total} commands: ${Object.entries(commands.byCommand).map(([c, n]) => `${c} ${JSON.stringify(n)}`).join(', ')}`);
+  return { catalogue, direct, commands };
 }
 
 /** Figures 1–4 against one stack; everything it starts is stopped before it returns. */
@@ -93,47 +150,9 @@ async function measureStack(engine: Engine, options: BenchOptions, prefix: strin
     // The gateway processes sign identities with the secret the subgraphs of this stack verify.
     const gatewayEnv: NodeJS.ProcessEnv = { ...env, IDENTITY_SECRET: stack.identitySecret };
     for (const [name, url] of Object.entries(stack.subgraphUrls)) gatewayEnv[`${name.toUpperCase()}_URL`] = url;
-    log('starting the load generator, our gateway (with and without its response cache) and the stock gateway, each in its own process');
-    const [load, ours, uncached, stock] = await Promise.all([
-      LoadGenerator.start(),
-      startGatewayProcess('ours', gatewayEnv),
-      startGatewayProcess('ours', { ...gatewayEnv, CACHE_MAX_AGE_SECONDS: '0' }),
-      startGatewayProcess('stock', gatewayEnv),
-    ]);
-    stops.push(() => load.stop(), () => ours.child.stop(), () => uncached.child.stop(), () => stock.child.stop());
-    const watch = () => watchEngineTime(engine.uri, prefix);
-
-    log(`1. catalogue page of 20: ours vs stock, ${options.rounds} round(s) of ${options.durationSeconds} s, ${options.connections} connections`);
-    const catalogue = await compare(
-      load,
-      [{ name: 'ours', url: ours.url }, { name: 'uncached', url: uncached.url }, { name: 'stock', url: stock.url }],
-      cataloguePage(20),
-      options,
-      log,
-      watch,
-    );
-
-    const catalogueUrl = stack.subgraphUrls.catalogue;
-    if (!catalogueUrl) throw new Error('the catalogue subgraph did not start');
-    log('2. region(code): through the gateway (cache off) vs straight to the catalogue subgraph (and through the stock gateway and our gateway as deployed, for reference)');
-    const direct = await compare(
-      load,
-      [
-        { name: 'gateway', url: uncached.url },
-        { name: 'direct', url: catalogueUrl },
-        { name: 'stock', url: stock.url },
-        { name: 'deployed', url: ours.url },
-      ],
-      SINGLE_SUBGRAPH,
-      options,
-      log,
-      watch,
-    );
-    await Promise.all([load.stop(), stock.child.stop(), ours.child.stop()]);
-
-    log('3. commands for a 100-record page');
-    const commands = await countCommands(engine.uri, prefix, uncached.url);
-    log(`  ${commands.total} commands: ${Object.entries(commands.byCommand).map(([c, n]) => `${c} ${JSON.stringify(n)}`).join(', ')}`);
+    const uncached = await startGatewayProcess('ours', { ...gatewayEnv, CACHE_MAX_AGE_SECONDS: '0' });
+    stops.push(() => uncached.child.stop());
+    const comparisons = options.sizesOnly ? undefined : await measureGateways(engine, prefix, stack, gatewayEnv, uncached.url, options, stops);
 
     const sizes: SizeResult[] = [];
     for (const [step, target] of options.records.entries()) {
@@ -146,9 +165,14 @@ async function measureStack(engine: Engine, options: BenchOptions, prefix: strin
       }
       log(`4. queries at ${records.toLocaleString('en')} records`);
       const size = await measureQueries(stack.databases.catalogue, uncached.url, records, options);
-      log(`  filtered p95 ${size.filteredPage.p95.toFixed(0)} ms, text p95 ${size.textSearch.p95.toFixed(0)} ms, page ${size.deepPage}/page 1 ${size.deepRatio.toFixed(2)}`);
+      log(`  filtered p95 ${size.filteredPage.p95.toFixed(0)} ms, text p95 ${size.textSearch.p95.toFixed(0)} ms, page ${size.deepPage}/page 1 ${size.deepRatio.toFixed(2)}; load average ${size.loadAverage}`);
       sizes.push(size);
+      if (options.sizesOnly && size.filteredPage.p95 > FILTERED_PAGE_CEILING_MS) {
+        log(`  over ${FILTERED_PAGE_CEILING_MS} ms: the larger sizes are not measured`);
+        break;
+      }
     }
+    if (options.sizesOnly) return { sizes, ingests };
 
     log(`6. a flood of text searches at ${records.toLocaleString('en')} records beside cheap look-ups, through a gateway with its production limits and the cache off`);
     const floodGateway = await startGatewayProcess('ours', {
@@ -162,36 +186,39 @@ async function measureStack(engine: Engine, options: BenchOptions, prefix: strin
     stops.push(() => floodGateway.child.stop());
     const { summary: flood } = await measureFlood(floodGateway.url, options);
     log(`  cheap look-ups: ${(flood.floodSuccess * 100).toFixed(1)}% answered, p95 ${flood.floodP95} ms (alone ${flood.idleP95} ms), recovered ${flood.recoverySeconds} s after; flood ${JSON.stringify(flood.floodStatuses)}`);
-    return { catalogue, direct, commands, sizes, ingests, flood };
+    return { ...comparisons, sizes, ingests, flood };
   } finally {
     for (const stop of stops.reverse()) await stop().catch((error: unknown) => log(`while stopping: ${String(error)}`));
   }
 }
 
+const roundSummaries = (c: Comparison) =>
+  c.rounds.map((round) => Object.fromEntries(Object.entries(round).map(([name, r]) => [name, sideSummary(r)])));
+
 function details(measured: Measured) {
   const { catalogue, direct } = measured;
   return {
-    '1.cataloguePage': {
+    ...(catalogue ? { '1.cataloguePage': {
       query: catalogue.query,
       secondsPerRound: catalogue.secondsPerRound,
       ours: sideSummary(catalogue.sides.ours, catalogue.engine.ours),
       uncached: sideSummary(catalogue.sides.uncached, catalogue.engine.uncached),
       stock: sideSummary(catalogue.sides.stock, catalogue.engine.stock),
-      rounds: catalogue.rounds.map((round) => Object.fromEntries(Object.entries(round).map(([name, r]) => [name, sideSummary(r)]))),
-    },
-    '2.singleSubgraph': {
+      rounds: roundSummaries(catalogue),
+    } } : {}),
+    ...(direct ? { '2.singleSubgraph': {
       query: direct.query,
       secondsPerRound: direct.secondsPerRound,
       gateway: sideSummary(direct.sides.gateway, direct.engine.gateway),
       direct: sideSummary(direct.sides.direct, direct.engine.direct),
       stock: sideSummary(direct.sides.stock, direct.engine.stock),
       deployed: sideSummary(direct.sides.deployed, direct.engine.deployed),
-      rounds: direct.rounds.map((round) => Object.fromEntries(Object.entries(round).map(([name, r]) => [name, sideSummary(r)]))),
-    },
-    '3.commands': measured.commands,
+      rounds: roundSummaries(direct),
+    } } : {}),
+    ...(measured.commands ? { '3.commands': measured.commands } : {}),
     '4.sizes': measured.sizes,
     '4.ingest': measured.ingests.map((i) => ({ ...i, rate: Math.round(i.rate) })),
-    '6.flood': measured.flood,
+    ...(measured.flood ? { '6.flood': measured.flood } : {}),
     ...(measured.startup ? { '5.startup': measured.startup } : {}),
   };
 }
@@ -236,12 +263,12 @@ async function main(): Promise<void> {
     }
 
     const figures: Figure[] = [
-      ...catalogueFigures(measured.catalogue, isFerret),
-      ...directFigures(measured.direct),
-      ...commandFigures(measured.commands),
+      ...(measured.catalogue ? catalogueFigures(measured.catalogue, isFerret) : []),
+      ...(measured.direct ? directFigures(measured.direct) : []),
+      ...(measured.commands ? commandFigures(measured.commands) : []),
       ...datasetFigures(measured.sizes, measured.ingests.slice(1).length ? measured.ingests.slice(1) : measured.ingests, isFerret),
       ...(measured.startup ? startupFigures(measured.startup) : []),
-      ...floodFigures(measured.flood),
+      ...(measured.flood ? floodFigures(measured.flood) : []),
     ];
     const report: BenchReport = {
       startedAt: startedAt.toISOString(),

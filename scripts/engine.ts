@@ -1,11 +1,13 @@
 /**
  * `npm run engine`: resolves and starts the database the way `npm start` and the tests do, prints its
- * connection string, and keeps it running until Ctrl-C (or SIGTERM), which stops it.
+ * connection string, and keeps it running until Ctrl-C (or SIGTERM), which stops it; an engine that
+ * dies is started again on the same port and data (scripts/lib/engine-supervisor.ts).
  */
-import { EngineUnavailableError, startEngine } from './lib/engine';
+import { EngineUnavailableError } from './lib/engine';
+import { superviseEngine } from './lib/engine-supervisor';
 
 async function main(): Promise<void> {
-  const engine = await startEngine({ dataDir: process.env.ENGINE_DATA_DIR });
+  const engine = await superviseEngine({ dataDir: process.env.ENGINE_DATA_DIR, onGiveUp: () => process.exit(1) });
   process.stdout.write(`${engine.uri}\n`);
   if (engine.kind === 'external') return;
   process.stderr.write('[engine] running; press Ctrl-C to stop\n');

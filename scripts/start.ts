@@ -6,7 +6,8 @@
 import path from 'node:path';
 import { ConfigError, SUBGRAPH_NAMES } from '../platform/config';
 import { CATALOGUE_ENTRIES } from '../model/record-types';
-import { EngineUnavailableError, startEngine } from './lib/engine';
+import { EngineUnavailableError } from './lib/engine';
+import { superviseEngine } from './lib/engine-supervisor';
 import { progressReporter } from './lib/progress';
 import { startStack } from './lib/stack';
 import { loadReferenceData, loadSample, sampleTypeCount } from './sample/load';
@@ -16,7 +17,11 @@ const SAMPLE_PER_TYPE = 60;
 
 async function main(): Promise<void> {
   const started = Date.now();
-  const engine = await startEngine({ dataDir: process.env.ENGINE_DATA_DIR ?? path.resolve(__dirname, '../.data/engine') });
+  // Restarted on the same port and data when it dies (scripts/lib/engine-supervisor.ts); if it cannot be, everything stops.
+  const engine = await superviseEngine({
+    dataDir: process.env.ENGINE_DATA_DIR ?? path.resolve(__dirname, '../.data/engine'),
+    onGiveUp: () => void stop().finally(() => process.exit(1)),
+  });
   const stack = await startStack({ ...process.env, MONGODB_URI: engine.uri });
   const stop = async () => {
     await stack.stop();

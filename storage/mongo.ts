@@ -10,8 +10,16 @@ import {
   type OptionalUnlessRequiredId,
   type WithoutId,
 } from 'mongodb';
+import { recordQueryShapes } from './query-shapes';
 
 export const DUPLICATE_KEY = 11000;
+
+/**
+ * How long an operation waits for the engine to be reachable before it fails (the driver's
+ * serverSelectionTimeoutMS): well under the gateway's 10 s subgraph timeout, so a request during an
+ * engine restart is answered at once with DATABASE_UNAVAILABLE (platform/errors.ts).
+ */
+export const DATABASE_SELECTION_TIMEOUT_MS = 1_500;
 
 /** One client per URI in a process, shared by the subgraphs that run in it. */
 const clients = new Map<string, Promise<MongoClient>>();
@@ -21,10 +29,10 @@ export function mongoClient(uri: string): Promise<MongoClient> {
   if (!client) {
     client = MongoClient.connect(uri, {
       appName: 'gov-disclosure-catalogue',
-      serverSelectionTimeoutMS: 10_000,
+      serverSelectionTimeoutMS: DATABASE_SELECTION_TIMEOUT_MS,
       // Command events let tests and benchmarks count the commands a request costs.
       monitorCommands: true,
-    });
+    }).then(recordQueryShapes);
     clients.set(uri, client);
     client.catch(() => clients.delete(uri));
   }

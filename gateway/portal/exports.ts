@@ -18,7 +18,8 @@ import type { GraphQLFormattedError } from 'graphql';
 import { MAX_PAGE_SIZE } from '../../storage/pagination';
 import { RECORD_COLUMNS, RECORD_COLUMNS_SELECTION, recordCells } from '../../model/records/export-columns';
 import { shanghaiDate } from '../../model/time';
-import { queryParameter, queryParameterProblem, runOperation, sendError, statusOfErrors, type OwnApi } from './own-api';
+import { codeOfAnswer } from '../../platform/error-codes';
+import { queryParameter, queryParameterProblem, runOperation, sendError, type OwnApi } from './own-api';
 
 /** The envelope's columns, in order. */
 export const ENVELOPE_COLUMNS = [
@@ -260,7 +261,7 @@ export function exportsRouter<TContext extends BaseContext>(api: OwnApi<TContext
   const exportTo = (format: Format) => async (req: Request, res: Response) => {
     const parameters = exportParameters(req);
     if (!parameters.ok) {
-      sendError(req, res, 400, parameters.message, { code: 'BAD_REQUEST', parameter: parameters.parameter });
+      sendError(req, res, 'BAD_REQUEST', parameters.message, { parameter: parameters.parameter });
       return;
     }
     const { filter, order } = parameters;
@@ -292,12 +293,11 @@ export function exportsRouter<TContext extends BaseContext>(api: OwnApi<TContext
     if (!opening.ok) {
       const errors = opening.errors.length ? opening.errors : [{ message: 'The catalogue did not answer.' }];
       const [first] = errors;
-      const status = statusOfErrors(errors);
-      const message = status === 400 ? `The filter was refused: ${first.message}` : first.message;
-      sendError(req, res, status, message, {
-        code: 'INTERNAL_SERVER_ERROR',
+      const code = codeOfAnswer(errors);
+      const byFilter = code === 'BAD_USER_INPUT' || code === 'GRAPHQL_VALIDATION_FAILED';
+      sendError(req, res, code, byFilter ? `The filter was refused: ${first.message}` : first.message, {
         ...first.extensions,
-        ...(status === 400 ? { parameter: 'filter' } : {}),
+        ...(byFilter ? { parameter: 'filter' } : {}),
       });
       return;
     }

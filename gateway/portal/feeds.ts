@@ -16,13 +16,13 @@ import { Router, type ErrorRequestHandler, type Request, type Response } from 'e
 import { Feed, type Author, type FeedOptions, type Item } from 'feed';
 import type { GraphQLFormattedError } from 'graphql';
 import { isUnifiedSocialCreditCode } from '../../model/agency-code';
+import { codeOfAnswer } from '../../platform/error-codes';
 import {
   publicBase,
   queryParameter,
   queryParameterProblem,
   runOperation,
   sendError,
-  statusOfErrors,
   type OwnApi,
 } from './own-api';
 
@@ -321,16 +321,15 @@ function recordsOf(connection: Connection | undefined): FeedRecord[] {
 }
 
 function formatProblem(req: Request, res: Response, file: string, example: string): void {
-  sendError(req, res, 400, `Unknown feed format in "${file}": a feed is .atom (Atom) or .json (JSON Feed 1.1), e.g. ${example}.`, {
-    code: 'BAD_REQUEST',
+  sendError(req, res, 'BAD_REQUEST', `Unknown feed format in "${file}": a feed is .atom (Atom) or .json (JSON Feed 1.1), e.g. ${example}.`, {
     parameter: 'format',
   });
 }
 
-/** A failed operation: 400 when the request was wrong, else the catalogue's trouble (502/503). */
+/** A failed operation, answered with its first error and that error's code's status. */
 function operationProblem(req: Request, res: Response, errors: readonly GraphQLFormattedError[]): void {
   const [first] = errors;
-  sendError(req, res, statusOfErrors(errors), first.message, { code: 'INTERNAL_SERVER_ERROR', ...first.extensions });
+  sendError(req, res, codeOfAnswer(errors), first.message, first.extensions);
 }
 
 /**
@@ -347,15 +346,15 @@ export function feedsRouter<TContext extends BaseContext>(api: OwnApi<TContext>)
       const parts = splitFile(file);
       if (!parts) return formatProblem(req, res, file, '/feeds/agency/<code>.atom');
       const unknown = queryParameterProblem(req, []);
-      if (unknown) return sendError(req, res, 400, unknown.message, { code: 'BAD_REQUEST', parameter: unknown.parameter });
+      if (unknown) return sendError(req, res, 'BAD_REQUEST', unknown.message, { parameter: unknown.parameter });
       const code = parts.name;
       if (!isUnifiedSocialCreditCode(code)) {
         return sendError(
           req,
           res,
-          400,
+          'BAD_REQUEST',
           `"${code}" is not an agency code: an agency is named by its 18-character unified social credit code 统一社会信用代码, e.g. 115323000151673132.`,
-          { code: 'BAD_REQUEST', parameter: 'code' },
+          { parameter: 'code' },
         );
       }
       const result = await runOperation<{ agency: { code: string; name: string } | null; catalogue: Connection }, TContext>(
@@ -368,7 +367,7 @@ export function feedsRouter<TContext extends BaseContext>(api: OwnApi<TContext>)
       if (result.errors?.length) return operationProblem(req, res, result.errors);
       const agency = result.data?.agency;
       if (!agency) {
-        return sendError(req, res, 404, `No agency has the code ${code} 未找到该机构.`, { code: 'NOT_FOUND', parameter: 'code', agencyCode: code });
+        return sendError(req, res, 'NOT_FOUND', `No agency has the code ${code} 未找到该机构.`, { parameter: 'code', agencyCode: code });
       }
       const records = recordsOf(result.data?.catalogue);
       const head: FeedHead = {
@@ -393,21 +392,20 @@ export function feedsRouter<TContext extends BaseContext>(api: OwnApi<TContext>)
       const parts = splitFile(file);
       if (!parts) return formatProblem(req, res, file, '/feeds/category/%E5%9C%9F%E5%9C%B0%E5%87%BA%E8%AE%A9.atom');
       const unknown = queryParameterProblem(req, ['region']);
-      if (unknown) return sendError(req, res, 400, unknown.message, { code: 'BAD_REQUEST', parameter: unknown.parameter });
+      if (unknown) return sendError(req, res, 'BAD_REQUEST', unknown.message, { parameter: unknown.parameter });
       const category = parts.name;
       if (!category || category.trim() !== category || [...category].length > 100 || /[\u0000-\u001F\u007F]/.test(category)) {
         return sendError(
           req,
           res,
-          400,
+          'BAD_REQUEST',
           'A catalogue heading 公开目录 is 1 to 100 characters, without control characters or surrounding spaces.',
-          { code: 'BAD_REQUEST', parameter: 'category' },
+          { parameter: 'category' },
         );
       }
       const region = queryParameter(req, 'region');
       if (region !== undefined && !/^\d{6}$/.test(region)) {
-        return sendError(req, res, 400, `"${region}" is not a region code: a region is named by its 6-digit GB/T 2260 code, e.g. 532300.`, {
-          code: 'BAD_REQUEST',
+        return sendError(req, res, 'BAD_REQUEST', `"${region}" is not a region code: a region is named by its 6-digit GB/T 2260 code, e.g. 532300.`, {
           parameter: 'region',
         });
       }
@@ -418,11 +416,10 @@ export function feedsRouter<TContext extends BaseContext>(api: OwnApi<TContext>)
       if (result.errors?.length) return operationProblem(req, res, result.errors);
       const data = result.data;
       if (region && !data?.region) {
-        return sendError(req, res, 404, `No region has the code ${region} 未找到该行政区划.`, { code: 'NOT_FOUND', parameter: 'region', regionCode: region });
+        return sendError(req, res, 'NOT_FOUND', `No region has the code ${region} 未找到该行政区划.`, { parameter: 'region', regionCode: region });
       }
       if (!data?.filed.totalCount) {
-        return sendError(req, res, 404, `No public record is filed under the catalogue heading “${category}” 该公开目录下没有已公开的信息.`, {
-          code: 'NOT_FOUND',
+        return sendError(req, res, 'NOT_FOUND', `No public record is filed under the catalogue heading “${category}” 该公开目录下没有已公开的信息.`, {
           parameter: 'category',
           category,
         });
@@ -449,7 +446,7 @@ export function feedsRouter<TContext extends BaseContext>(api: OwnApi<TContext>)
   const badPath: ErrorRequestHandler = (error: { status?: number; statusCode?: number }, req, res, next) => {
     if ((error.status ?? error.statusCode) !== 400 || res.headersSent) return next(error);
     const parameter = req.path.startsWith('/agency/') ? 'code' : 'category';
-    sendError(req, res, 400, `The ${parameter} in the path is not valid percent-encoded UTF-8.`, { code: 'BAD_REQUEST', parameter });
+    sendError(req, res, 'BAD_REQUEST', `The ${parameter} in the path is not valid percent-encoded UTF-8.`, { parameter });
   };
   router.use(badPath);
   return router;

@@ -8,6 +8,7 @@
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import type { Request, RequestHandler, Response } from 'express';
 import type { GraphQLFormattedError } from 'graphql';
+import { statusOf, type ErrorCode } from '../../platform/error-codes';
 import { markRejected } from '../../platform/observability';
 
 /** The gateway's GraphQL API, as the feed and export routers use it. */
@@ -59,27 +60,19 @@ export async function runOperation<TData, TContext extends BaseContext>(
   return response.body.singleResult;
 }
 
-/** The HTTP status for a failed operation: the client's fault (4xx) or the catalogue's (502/503). */
-export function statusOfErrors(errors: readonly GraphQLFormattedError[]): number {
-  const codes = new Set(errors.map((error) => String(error.extensions?.code ?? '')));
-  if (codes.has('UNAUTHENTICATED')) return 401;
-  if (codes.has('FORBIDDEN')) return 403;
-  if ([...codes].every((code) => code === 'BAD_USER_INPUT' || code === 'GRAPHQL_VALIDATION_FAILED')) return 400;
-  if (codes.has('SUBGRAPH_UNAVAILABLE') || codes.has('SUBGRAPH_TIMEOUT')) return 503;
-  return 502;
-}
-
 /**
- * Refuses a request with a JSON body shaped like the rest of the gateway's refusals:
- * `{"errors":[{"message", "extensions":{"code", …}}]}`; `extensions` names the parameter at fault.
+ * Refuses a request with a JSON body shaped like the rest of the gateway's refusals, with the code's
+ * HTTP status: `{"errors":[{"message", "extensions":{"code", …}}]}`; `extensions` names the
+ * parameter at fault.
  */
-export function sendError(req: Request, res: Response, status: number, message: string, extensions: Record<string, unknown>): void {
-  markRejected(req, String(extensions.code));
+export function sendError(req: Request, res: Response, code: ErrorCode, message: string, extensions: Record<string, unknown> = {}): void {
+  markRejected(req, code);
+  const { code: _given, ...rest } = extensions;
   res
-    .status(status)
+    .status(statusOf(code))
     .set({ 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' })
     .type('application/json; charset=utf-8')
-    .send(JSON.stringify({ errors: [{ message, extensions }] }));
+    .send(JSON.stringify({ errors: [{ message, extensions: { code, ...rest } }] }));
 }
 
 /**

@@ -113,6 +113,8 @@ export interface SizeResult {
   deep: LatencySummary;
   /** Median time of the deep page over median time of page 1. */
   deepRatio: number;
+  /** The machine's 1-minute load average once this size was measured: the CPUs are shared. */
+  loadAverage: number;
 }
 
 /** The cursor that starts page `page` of the catalogue, newest first, built from the record before it. */
@@ -159,5 +161,6 @@ export async function measureQueries(catalogue: Db, gatewayUrl: string, records:
     page1: summarize(page1),
     deep: summarize(deep),
     deepRatio: median(deep) / median(page1),
+    loadAverage: Math.round(os.loadavg()[0] * 10) / 10,
   };
 }

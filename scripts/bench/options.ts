@@ -22,17 +22,22 @@ export interface BenchOptions {
   sampleBudgetSeconds: number;
   /** Run figure 5 (two `npm start` processes). */
   startup: boolean;
+  /** Run figure 4 alone: the catalogue grown to each size, for the largest size a filtered page answers in time. */
+  sizesOnly: boolean;
   outDir: string;
 }
 
 export const USAGE = `usage: npm run bench -- [--quick] [--records N[,N...]] [--duration S] [--rounds R]
-                      [--connections C] [--samples K] [--no-startup] [--out DIR]
+                      [--connections C] [--samples K] [--no-startup] [--sizes-only] [--out DIR]
   --records     catalogue sizes for figure 4 (default 1000,5000; up to 1000000 on a real MongoDB)
   --duration    seconds of load per side per round for figures 1 and 2 (default 10; longer
                 when one answer is slow, so that each side gets about 30 answers; at most 120)
   --rounds      alternating rounds of each comparison (default 2)
   --connections concurrent connections of the load generator (default 10)
   --samples     requests per figure-4 query (default 20, each figure also stops after 60 s)
+  --sizes-only  figure 4 alone (no figures 1-3 and 5): with e.g. --records 500,1000,2000,3000,5000
+                it reports the largest size whose filtered page answers at p95 <= 1 s, and stops
+                growing the catalogue after the first size over it
   --quick       a smoke run in seconds: few requests, few records
   --out         folder for the report (default reports/)`;
 
@@ -55,6 +60,7 @@ export function parseOptions(argv: string[]): BenchOptions {
       connections: { type: 'string' },
       samples: { type: 'string' },
       'no-startup': { type: 'boolean', default: false },
+      'sizes-only': { type: 'boolean', default: false },
       out: { type: 'string', default: 'reports' },
       help: { type: 'boolean', default: false },
     },
@@ -79,7 +85,8 @@ export function parseOptions(argv: string[]): BenchOptions {
     connections: whole('connections', values.connections ?? (quick ? '2' : '10'), 1, 256),
     samples: whole('samples', values.samples ?? (quick ? '2' : '20'), 1, 1000),
     sampleBudgetSeconds: quick ? 5 : 60,
-    startup: !values['no-startup'],
+    sizesOnly: values['sizes-only'] ?? false,
+    startup: !values['no-startup'] && !values['sizes-only'],
     outDir: values.out ?? 'reports',
   };
 }

@@ -30,6 +30,13 @@ export interface Engine {
   readonly description: string;
   /** Stops the engine if this process started it; a no-op for MONGODB_URI. Safe to call twice. */
   stop(): Promise<void>;
+  /** The engine's own process, when this process started it. */
+  readonly pid?: number;
+  /**
+   * Settles, with how it ended, when an engine this process started ends without stop() being called
+   * (it crashed or was killed); absent for engines started elsewhere (see engine-supervisor.ts).
+   */
+  readonly died?: Promise<string>;
 }
 
 export interface EngineOptions {
@@ -142,6 +149,8 @@ async function engineRunningOn(dataDir: string): Promise<RunningEngine | undefin
   } catch {
     return undefined;
   }
+  // A refused connection says at once what the ping would say after its 2 s (an engine that died and is being restarted).
+  if (!(await acceptsConnections(new URL(running.uri)))) return undefined;
   const client = new MongoClient(running.uri, { serverSelectionTimeoutMS: 2_000 });
   try {
     await client.db('admin').command({ ping: 1 });
@@ -151,6 +160,17 @@ async function engineRunningOn(dataDir: string): Promise<RunningEngine | undefin
   } finally {
     await client.close().catch(() => undefined);
   }
+}
+
+function acceptsConnections(url: URL): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect(Number(url.port), url.hostname);
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
 }
 
 /** Leaves a note in `dataDir` that this process runs `engine` there, removed when it stops. */
@@ -222,11 +242,14 @@ async function startMongodViaMemoryServer(
   });
   const uri = server.getUri();
   log(`mongod ready at ${uri}`);
+  let stopping = false;
   const stop = onceOnly(async () => {
+    stopping = true;
     await server.stop({ doCleanup: !dataDir, force: false });
   });
   onShutdown({ sync: () => void server.stop({ doCleanup: !dataDir, force: true }), async: stop });
-  return { uri, kind, description: `mongod via mongodb-memory-server at ${uri}`, stop };
+  const mongod = server.instanceInfo?.instance.mongodProcess;
+  return { uri, kind, description: `mongod via mongodb-memory-server at ${uri}`, stop, pid: mongod?.pid, died: mongod && diedUnlessStopped(mongod, () => stopping) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -384,6 +407,7 @@ async function acquireLock(lockDir: string, log: (line: string) => void): Promis
 const WATCHDOG = [
   'exec 3<&0',
   '"$@" </dev/null & child=$!',
+  'echo "$child"',
   '( while read -r _ <&3; do :; done; kill -TERM "$child" 2>/dev/null ) &',
   'watcher=$!',
   'wait "$child"; status=$?',
@@ -414,7 +438,15 @@ async function startFerretdb(binary: string, options: EngineOptions, log: (line:
     stderrTail.push(...chunk.split('\n').filter(Boolean));
     stderrTail.splice(0, Math.max(0, stderrTail.length - 20));
   });
-  child.stdout.resume();
+  // The watchdog's first line is the engine's own process id (for a test that kills the engine).
+  const pid = new Promise<number | undefined>((resolve) => {
+    let first = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      first += chunk;
+      if (first.includes('\n')) resolve(Number(first.split('\n')[0]) || undefined);
+    });
+    child.once('exit', () => resolve(undefined));
+  });
   // Do not let the engine keep this process alive; the watchdog stops it when we go.
   child.unref();
   (child.stdin as unknown as { unref?: () => void }).unref?.();
@@ -422,7 +454,9 @@ async function startFerretdb(binary: string, options: EngineOptions, log: (line:
   (child.stderr as unknown as { unref?: () => void }).unref?.();
 
   const uri = `mongodb://127.0.0.1:${port}/`;
+  let stopping = false;
   const stop = onceOnly(async () => {
+    stopping = true;
     if (child.exitCode === null && child.signalCode === null) {
       const exited = once(child, 'exit');
       child.stdin?.end();
@@ -448,7 +482,25 @@ async function startFerretdb(binary: string, options: EngineOptions, log: (line:
     throw new Error(`${firstLine(error)}${stderrTail.length ? `; FerretDB said: ${stderrTail.join(' | ')}` : ''}`);
   }
   log(`FerretDB ready at ${uri} (data in ${dataDir})`);
-  return { uri, kind: 'ferretdb', description: `FerretDB (${binary}) on SQLite at ${uri}`, stop };
+  return {
+    uri,
+    kind: 'ferretdb',
+    description: `FerretDB (${binary}) on SQLite at ${uri}`,
+    stop,
+    pid: await pid,
+    died: diedUnlessStopped(child, () => stopping),
+  };
+}
+
+/** How `child` ended, once it has without `stopping()` being true (pending for ever otherwise). */
+function diedUnlessStopped(child: ChildProcess, stopping: () => boolean): Promise<string> {
+  return new Promise((resolve) => {
+    child.once('exit', (code, signal) => {
+      if (stopping()) return;
+      // The watchdog reports its engine killed by a signal as 128 + the signal's number.
+      resolve(signal ? `killed by ${signal}` : code !== null && code > 128 ? `killed by signal ${code - 128}` : `exited with code ${code}`);
+    });
+  });
 }
 
 async function waitUntilReady(uri: string, child: ChildProcess): Promise<void> {

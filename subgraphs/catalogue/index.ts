@@ -3,6 +3,8 @@ import { signIdentity } from '../../platform/identity';
 import { ChangeLog } from '../../publishing/change-log';
 import { Publisher } from '../../publishing/publisher';
 import { OWNER_NAMES } from '../kit/config';
+import { IdempotencyStore } from '../../publishing/idempotency-store';
+import { idempotencyPlugin } from '../kit/idempotency';
 import { runAlone } from '../kit/run-alone';
 import type { SubgraphDefinition } from '../kit/server';
 import { CatalogueRepository } from './repository';
@@ -19,6 +21,7 @@ export const catalogueSubgraph: SubgraphDefinition<CatalogueContext> = {
   async prepare(own) {
     await new CatalogueRepository(own).ensureIndexes();
     await new ChangeLog(own).ensureIndexes();
+    await new IdempotencyStore(own).ensureIndexes();
   },
   async start({ own, config }) {
     const secret = config.identitySecret as string;
@@ -27,8 +30,11 @@ export const catalogueSubgraph: SubgraphDefinition<CatalogueContext> = {
     const owners = OWNER_NAMES.map((name) => httpOwner({ name, url: config.ownerUrls[name], serviceToken }));
     const services = { repository: new CatalogueRepository(own), writer: new Publisher(own, owners), changeLog: new ChangeLog(own) };
     const sync = startSync(services.writer, config.syncIntervalMs);
+    const idempotency = new IdempotencyStore(own);
+    await idempotency.ensureIndexes();
     return {
       createContext: async (request) => createContext(services, request),
+      plugins: [idempotencyPlugin<CatalogueContext>(idempotency, 'catalogue')],
       close: () => sync.stop(),
     };
   },

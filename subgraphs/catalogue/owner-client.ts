@@ -4,10 +4,10 @@
  * the same vouching; the revision feed is read with the catalogue's service identity. A failure is a
  * GraphQL error naming the subgraph (never its address), with the owner's own code when it answered.
  */
-import { GraphQLError } from 'graphql';
 import { BSON } from 'mongodb';
 import { request } from 'undici';
 import type { RecordTypeName } from '../../model/record-types';
+import { codedError, isErrorCode } from '../../platform/error-codes';
 import { IDENTITY_HEADER } from '../../platform/identity';
 import { typesOwnedBy } from '../../publishing/catalogue-projector';
 import { decodeRevisionCursor, encodeRevisionCursor, type RevisionPage } from '../../publishing/owner-store';
@@ -40,15 +40,17 @@ async function call<T>(owner: OwnerConnection, method: 'GET' | 'POST', path: str
     status = response.statusCode;
     text = await response.body.text();
   } catch {
-    throw new GraphQLError(`The ${owner.name} subgraph, which owns these records, did not answer; nothing was changed there. Retry later.`, {
-      extensions: { code: 'SUBGRAPH_UNAVAILABLE', subgraph: owner.name },
+    throw codedError('SUBGRAPH_UNAVAILABLE', `The ${owner.name} subgraph, which owns these records, did not answer; nothing was changed there. Retry later.`, {
+      subgraph: owner.name,
     });
   }
   const parsed = BSON.EJSON.parse(text, { relaxed: true }) as T & { errors?: Array<{ message: string; extensions?: Record<string, unknown> }> };
   if (status >= 400 || parsed.errors) {
     const first = parsed.errors?.[0];
-    throw new GraphQLError(first?.message ?? `The ${owner.name} subgraph answered ${status}`, {
-      extensions: { ...first?.extensions, code: first?.extensions?.code ?? 'SUBGRAPH_UNAVAILABLE', subgraph: owner.name },
+    const { code, ...extensions } = first?.extensions ?? {};
+    throw codedError(isErrorCode(code) ? code : 'SUBGRAPH_UNAVAILABLE', first?.message ?? `The ${owner.name} subgraph answered ${status}`, {
+      ...extensions,
+      subgraph: owner.name,
     });
   }
   return parsed;

@@ -1,7 +1,8 @@
-import { GraphQLError } from 'graphql';
+import type { GraphQLError } from 'graphql';
 import { JSONObjectResolver } from 'graphql-scalars';
 import type { Actor } from '../kit/auth';
 import type { ChangeFilter } from '../../publishing/change-log';
+import { codedError } from '../../platform/error-codes';
 import { badUserInput } from '../../platform/errors';
 import { validateSubmission, type FieldError } from '../../model/input';
 import type { DisclosureInput } from '../../model/input';
@@ -16,13 +17,11 @@ const MAX_SUBMISSIONS = 500;
 function requireAgency(actor: Actor): Extract<Actor, { kind: 'agency' }> {
   if (actor.kind === 'agency') return actor;
   const reason = actor.kind === 'rejected' ? actor.reason : 'no API key: send Authorization: Bearer gdk_<id>_<secret>';
-  throw new GraphQLError(`Publishing needs an agency's API key: ${reason}`, { extensions: { code: 'UNAUTHENTICATED' } });
+  throw codedError('UNAUTHENTICATED', `Publishing needs an agency's API key: ${reason}`);
 }
 
 function forbidden(indexNumbers: string[], why: string): GraphQLError {
-  return new GraphQLError(`This API key may not act on ${indexNumbers.slice(0, 5).join(', ')}: ${why}`, {
-    extensions: { code: 'FORBIDDEN', indexNumbers },
-  });
+  return codedError('FORBIDDEN', `This API key may not act on ${indexNumbers.slice(0, 5).join(', ')}: ${why}`, { indexNumbers });
 }
 
 interface SubmitArgs {

@@ -125,14 +125,15 @@ function checkValue(value: unknown, type: GraphQLOutputType, fields: KeyFields |
 /** Checks an object against one of the keys `keys` of `type`: exactly one key's fields, each of its type. */
 function checkFields(value: Record<string, unknown>, type: GraphQLCompositeType, keys: KeyFields[], path: Array<string | number>): void {
   const given = Object.keys(value).filter((name) => name !== '__typename');
-  const unknown = given.find((name) => !keys.some((key) => key.has(name)));
+  // A client's own field names are quoted only so far.
+  const unknown = given.find((name) => !keys.some((key) => key.has(name)))?.slice(0, 100);
   if (unknown !== undefined) {
     throw new RepresentationError([...path, unknown], 'unknown-field', `${unknown} is not a key field of ${type.name}`);
   }
   const key = keys.find((k) => [...k.keys()].every((name) => Object.hasOwn(value, name))) ?? keys[0];
   const missing = [...key.keys()].find((name) => !Object.hasOwn(value, name));
   if (missing !== undefined) throw new RepresentationError([...path, missing], 'required', `the key field ${missing} of ${type.name} is missing`);
-  const outside = given.find((name) => !key.has(name));
+  const outside = given.find((name) => !key.has(name))?.slice(0, 100);
   if (outside !== undefined) {
     throw new RepresentationError([...path, outside], 'unknown-field', `${outside} is not a field of the key of ${type.name} given`);
   }

@@ -3,16 +3,16 @@
  * `/health` (the process answers), `/ready` (its MongoDB answers a ping) and `/metrics`, JSON
  * request logs carrying the gateway's request id, and a graceful stop that drains requests in flight.
  * POSTs are refused as the gateway refuses them (platform/limits.ts): not JSON 415, over the body
- * limit 413, malformed JSON 400.
+ * limit 413, malformed JSON 400, nested too deeply or with a long run of directives 400 before parsing.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ApolloServer, ContextFunction } from '@apollo/server';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware, type ExpressContextFunctionArgument } from '@as-integrations/express5';
 import express, { type Router } from 'express';
 import type { Db } from 'mongodb';
-import { bodyErrors, jsonBody, requireJsonBody, type DocumentLimits } from '../../platform/limits';
+import { drainPlugin } from '../../platform/drain';
+import { bodyErrors, jsonBody, refuseBeforeParsing, requireJsonBody, type DocumentLimits } from '../../platform/limits';
 import {
   createLogger,
   createMetrics,
@@ -46,7 +46,8 @@ export function mongoReadiness(databases: Record<string, Db>): () => Promise<Rea
           await withTimeout(db.command({ ping: 1 }, { timeoutMS: READY_PING_TIMEOUT_MS }), READY_PING_TIMEOUT_MS + 200, 'MongoDB');
           return [`mongodb:${name}`, { ready: true }] as const;
         } catch (error) {
-          return [`mongodb:${name}`, { ready: false, reason: reasonOf(error) }] as const;
+          const engine = db.client.options.hosts.map(String).join(',');
+          return [`mongodb:${name}`, { ready: false, reason: `the database engine at ${engine} does not answer: ${reasonOf(error)}` }] as const;
         }
       }),
     );
@@ -78,7 +79,7 @@ export async function serveSubgraph<Context extends object>(
   httpServer.headersTimeout = SUBGRAPH_KEEP_ALIVE_TIMEOUT_MS + 1_000;
   const logger = createLogger(`${options.name}-subgraph`, options.log);
   const metrics = createMetrics('subgraph');
-  server.addPlugin(ApolloServerPluginDrainHttpServer({ httpServer }));
+  server.addPlugin(drainPlugin(httpServer));
   server.addPlugin(recordingPlugin());
   server.addPlugin(internalErrorLogPlugin(logger));
   await server.start();
@@ -90,6 +91,7 @@ export async function serveSubgraph<Context extends object>(
     '/',
     requireJsonBody,
     jsonBody(options.limits),
+    refuseBeforeParsing(options.limits),
     expressMiddleware(server, { context: async (args) => withRequestRecord(await options.context(args), args.req) }),
   );
   app.use(bodyErrors(options.limits));

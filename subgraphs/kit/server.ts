@@ -19,8 +19,9 @@ import type { SubgraphConfig } from './config';
 import { ConfigError, type SubgraphName } from '../../platform/config';
 import { maskInternalError } from '../../platform/errors';
 import { IDENTITY_HEADER, MIN_IDENTITY_SECRET_LENGTH } from '../../platform/identity';
+import { answerStatusPlugin, formatProtocolError } from '../../platform/error-statuses';
 import { documentLimitServerOptions, formatLimitError, operationResolutionPlugin, pageSizePlugin } from '../../platform/limits';
-import { formatDeadlineError, refusalStatusPlugin, RequestWork, WorkBound } from '../../platform/overload';
+import { formatDeadlineError, retryAfterPlugin, RequestWork, WorkBound } from '../../platform/overload';
 import { mongoReadiness, serveSubgraph } from './http';
 import { database } from '../../storage/mongo';
 import { subgraphTypeDefs } from './schema';
@@ -37,17 +38,19 @@ export interface RequestInfo {
 }
 
 /** What a started subgraph runs: its per-request context, any HTTP routes beside GraphQL, its stop. */
-export interface SubgraphRuntime<Context> {
+export interface SubgraphRuntime<Context extends object> {
   /** The per-request context (fresh DataLoaders for every request). */
   createContext(request: RequestInfo): Promise<Context>;
   /** Routes served on the subgraph's port beside GraphQL (an owner's endpoints), with the caller's actor. */
   routes?: (actorOf: (req: IncomingMessage) => Actor) => Array<{ path: string; router: Router }>;
   /** Stops background work (the catalogue's sync). */
   close?(): Promise<void>;
+  /** Apollo Server plugins of this subgraph's own (the catalogue's idempotency keys). */
+  plugins?: ApolloServerPlugin<Context>[];
 }
 
 /** What makes a subgraph: every subgraph folder exports one of these from its index.ts. */
-export interface SubgraphDefinition<Context> {
+export interface SubgraphDefinition<Context extends object> {
   name: SubgraphName;
   /** The folder whose schema.graphql holds its SDL. */
   dir: string;
@@ -71,7 +74,7 @@ export const offlinePlugins: ApolloServerPlugin[] = [
   ApolloServerPluginSchemaReportingDisabled(),
 ];
 
-export function buildSchemaOf<Context>(definition: SubgraphDefinition<Context>) {
+export function buildSchemaOf<Context extends object>(definition: SubgraphDefinition<Context>) {
   return buildSubgraphSchema({
     typeDefs: subgraphTypeDefs(definition.dir),
     resolvers: { ...scalarResolvers, ...definition.resolvers } as GraphQLResolverMap<unknown>,
@@ -104,17 +107,20 @@ export async function startSubgraph<Context extends object>(
     formatError: (formatted, error) =>
       formatLimitError(formatted, error, config.limits) ??
       formatDeadlineError(error, definition.name, config.work.queryTimeoutMs) ??
+      formatProtocolError(formatted, error) ??
       maskInternalError({ ...formatted, message: deidentifyErrorMessage(formatted.message) }, error, definition.name),
     plugins: [
       ...offlinePlugins,
+      answerStatusPlugin<Context>(),
       operationResolutionPlugin<Context>(),
       pageSizePlugin<Context>(),
       entityRepresentationsPlugin<Context>(schema),
-      refusalStatusPlugin<Context>(),
+      retryAfterPlugin<Context>(),
       ApolloServerPluginInlineTraceDisabled(),
       // Public answers carry `Cache-Control: max-age=<setting>, public` (subgraphs/kit/caching.ts).
       ApolloServerPluginCacheControl({ defaultMaxAge: config.cacheMaxAgeSeconds }),
       cachePolicyPlugin<Context>(config.cacheMaxAgeSeconds),
+      ...(runtime.plugins ?? []),
     ],
     includeStacktraceInErrorResponses: false,
     // The entry points own the signals: they stop the server (draining requests), then exit.

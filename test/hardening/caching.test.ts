@@ -479,7 +479,7 @@ describe(`with CACHE_MAX_AGE_SECONDS=${MAX_AGE}`, () => {
       const other = categoryQuery('NotThisOne');
       const answer = await postJson(stack.endpoint, { query: other, variables, extensions: persisted(QUERY.replace('Persisted', 'Swapped')) });
       expect(answer.status).toBe(400);
-      expect(answer.json.errors?.[0].message).toBe('provided sha does not match query');
+      expect(answer.json.errors?.[0].extensions?.code).toBe('PERSISTED_QUERY_HASH_MISMATCH');
       const byHash = await get(stack.endpoint, { extensions: persisted(QUERY.replace('Persisted', 'Swapped')), variables });
       expect(byHash.json.errors?.[0].extensions?.code).toBe('PERSISTED_QUERY_NOT_FOUND');
     });

@@ -1,43 +1,36 @@
 /**
- * The database engine restarting under a running stack: every subgraph's `/ready` (and so the
- * gateway's) reports 503 while MongoDB is unreachable, `/health` stays 200, and both report ready
- * again, and queries answer, once the engine is back on its port, with no restart of the services.
- * Uses an engine of its own (the run's engine is shared), so it is skipped with MONGODB_URI.
+ * The database engine dying under a running stack, killed with SIGKILL: its owner (the supervisor
+ * `npm start` and `npm run engine` use) logs it and starts it again on the same port and data; every
+ * subgraph's `/ready` (and so the gateway's) answers 503 naming the engine meanwhile while `/health`
+ * stays 200; a query during the outage is answered within seconds with DATABASE_UNAVAILABLE, not
+ * after the 10 s subgraph timeout; once the engine is back the services are ready again and answer
+ * from the same data, without being restarted. Uses an engine of its own (the run's engine is
+ * shared), so it is skipped with MONGODB_URI.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startEngine, type Engine } from '../../scripts/lib/engine';
+import { superviseEngine, type SupervisedEngine } from '../../scripts/lib/engine-supervisor';
 import { startStack, type Stack } from '../../scripts/lib/stack';
+import { loadReferenceData } from '../../scripts/sample/load';
 import { DEFAULT_PORTS, SUBGRAPH_NAMES } from '../../platform/config';
+import { IDENTITY_HEADER, signIdentity } from '../../platform/identity';
+import { agencyIdentity, agencyNamed, sampleRecords } from '../support/builders';
 import { request } from '../support/http';
 
 const engineStartedHere = process.env.TEST_ENGINE_KIND !== 'external';
-const quiet = () => undefined;
 
-async function readiness(urls: string[]): Promise<number[]> {
-  return Promise.all(urls.map(async (url) => (await request(new URL('/ready', url).toString())).status));
-}
-
-async function eventually(check: () => Promise<boolean>, timeoutMs: number): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await check()) return true;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  return check();
-}
-
-(engineStartedHere ? describe : describe.skip)('an engine that stops and comes back', () => {
+(engineStartedHere ? describe : describe.skip)('an engine that dies and is restarted by its owner', () => {
   let dataDir: string;
-  let engine: Engine | undefined;
+  let engine: SupervisedEngine | undefined;
   let stack: Stack | undefined;
-  const engineEnv = { ...process.env, MONGODB_URI: '' };
+  const engineLog: string[] = [];
 
   beforeAll(async () => {
     dataDir = mkdtempSync(path.join(os.tmpdir(), 'engine-restart-'));
-    engine = await startEngine({ env: engineEnv, dataDir, log: quiet });
+    // The first attempt waits 10 s, so the outage lasts long enough to be watched.
+    engine = await superviseEngine({ env: { ...process.env, MONGODB_URI: '' }, dataDir, log: (line) => engineLog.push(line), restartDelaysMs: [10_000, 1_000] });
     const env: NodeJS.ProcessEnv = {
       MONGODB_URI: engine.uri,
       MONGODB_DB_PREFIX: `t_restart_${randomBytes(3).toString('hex')}`,
@@ -48,7 +41,8 @@ async function eventually(check: () => Promise<boolean>, timeoutMs: number): Pro
     };
     for (const name of Object.keys(DEFAULT_PORTS)) env[`${name.toUpperCase()}_PORT`] = '0';
     stack = await startStack(env);
-  });
+    await loadReferenceData(stack.databases.catalogue);
+  }, 60_000);
 
   afterAll(async () => {
     await stack?.stop();
@@ -56,33 +50,84 @@ async function eventually(check: () => Promise<boolean>, timeoutMs: number): Pro
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('makes the services report not ready, then ready again without restarting them', async () => {
+  it('restarts it on the same port and data; meanwhile not ready and DATABASE_UNAVAILABLE at once; then answers again', async () => {
     const s = stack as Stack;
+    const e = engine as SupervisedEngine;
     const subgraphs = SUBGRAPH_NAMES.map((name) => s.subgraphUrls[name] as string);
     const query = '{ landTransfers(first: 1) { totalCount } }';
-    const answer = async () => (await request(`${s.gatewayUrl}graphql`, post(query))).json;
+    const answer = async () => request(`${s.gatewayUrl}graphql`, post(query)).then(({ status, json }) => ({ status, ...json }));
+    await s.writer.write(sampleRecords('LandTransfer', 1), { status: 'PUBLISHED' });
 
     expect(await readiness([...subgraphs, s.gatewayUrl])).toEqual(Array(7).fill(200));
-    expect(await answer()).toEqual({ data: { landTransfers: { totalCount: 0 } } });
+    expect(await answer()).toEqual({ status: 200, data: { landTransfers: { totalCount: 1 } } });
 
-    const port = Number(new URL((engine as Engine).uri).port);
-    await (engine as Engine).stop();
-    engine = undefined;
+    const { uri, pid } = e;
+    expect(pid).toEqual(expect.any(Number));
+    process.kill(pid as number, 'SIGKILL');
 
-    // The ping gives up after 2 s, so not-ready shows within a few seconds.
-    expect(await eventually(async () => (await readiness(subgraphs)).every((status) => status === 503), 10_000)).toBe(true);
+    expect(await eventually(async () => (await readiness(subgraphs)).every((status) => status === 503), 5_000)).toBe(true);
+    const askedAt = Date.now();
+    const during = await answer();
+    const tookMs = Date.now() - askedAt;
+    expect(e.restarts).toBe(0);
+    expect(during.status).toBe(503);
+    expect(during.errors?.[0]).toMatchObject({
+      message: 'The land service cannot reach its database now; retry later.',
+      extensions: { code: 'DATABASE_UNAVAILABLE', serviceName: 'land' },
+    });
+    expect(tookMs).toBeLessThan(3_000);
+
+    // A mutation straight to the catalogue's port, with an idempotency key (read before anything runs): the same answer, as fast.
+    const identity = signIdentity(agencyIdentity(agencyNamed('岳阳县国土资源局')._id), s.identitySecret);
+    const mutationAskedAt = Date.now();
+    const mutation = await request(s.subgraphUrls.catalogue as string, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [IDENTITY_HEADER]: identity, 'idempotency-key': 'outage-1' },
+      body: JSON.stringify({ query: 'mutation { reviewDisclosures(indexNumbers: ["11430621059724804R-/2024-1"]) { status } }' }),
+    });
+    expect(Date.now() - mutationAskedAt).toBeLessThan(3_000);
+    expect(mutation.status).toBe(503);
+    expect(mutation.json.errors?.[0]).toMatchObject({
+      message: 'The catalogue service cannot reach its database now; retry later.',
+      extensions: { code: 'DATABASE_UNAVAILABLE', serviceName: 'catalogue' },
+    });
+
     const land = await request(new URL('/ready', s.subgraphUrls.land).toString());
-    expect(land.json).toMatchObject({ status: 'not ready', checks: { 'mongodb:land': { ready: false, reason: expect.any(String) } } });
+    expect(land.json).toMatchObject({
+      status: 'not ready',
+      checks: { 'mongodb:land': { ready: false, reason: expect.stringContaining(`the database engine at ${new URL(uri).host} does not answer`) } },
+    });
     expect((await request(`${s.gatewayUrl}ready`)).status).toBe(503);
     expect((await request(new URL('/health', s.subgraphUrls.land).toString())).status).toBe(200);
     expect((await request(`${s.gatewayUrl}health`)).status).toBe(200);
 
-    engine = await startEngine({ env: engineEnv, dataDir, port, log: quiet });
-    expect(engine.uri).toBe(`mongodb://127.0.0.1:${port}/`);
+    expect(await eventually(async () => e.restarts === 1, 20_000)).toBe(true);
+    expect(e.uri).toBe(uri);
+    expect(e.pid).not.toBe(pid);
     expect(await eventually(async () => (await readiness([...subgraphs, s.gatewayUrl])).every((status) => status === 200), 20_000)).toBe(true);
-    expect(await answer()).toEqual({ data: { landTransfers: { totalCount: 0 } } });
+    expect(await answer()).toEqual({ status: 200, data: { landTransfers: { totalCount: 1 } } });
+    expect(engineLog).toEqual(
+      expect.arrayContaining([
+        `the engine at ${uri} died (killed by signal 9)`,
+        `restart attempt 1 of 2 in 10000 ms, on port ${new URL(uri).port} with the data in ${dataDir}`,
+        `the engine is back at ${uri} (restart 1)`,
+      ]),
+    );
   }, 60_000);
 });
+
+async function readiness(urls: string[]): Promise<number[]> {
+  return Promise.all(urls.map(async (url) => (await request(new URL('/ready', url).toString())).status));
+}
+
+async function eventually(check: () => Promise<boolean>, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await check()) return true;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return check();
+}
 
 function post(query: string): RequestInit {
   return { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) };

@@ -51,7 +51,7 @@ describe('POST', () => {
   it('answers 406 when the client accepts neither JSON type', async () => {
     const answer = await postJson(stack.endpoint, { query: '{ __typename }' }, { accept: 'text/html' });
     expect(answer.status).toBe(406);
-    expect(answer.json.errors?.[0].extensions?.code).toBe('BAD_REQUEST');
+    expect(answer.json.errors?.[0].extensions?.code).toBe('NOT_ACCEPTABLE');
   });
 
   it('answers a parse error with 400 and GRAPHQL_PARSE_FAILED', async () => {

@@ -1,7 +1,7 @@
 /**
  * Error answers never carry internal addresses: with the database engine stopped under a running
  * stack, a publish and a query through the gateway, a query straight to a subgraph port and a write
- * to an owner endpoint are answered with a fixed message and code (SUBGRAPH_UNAVAILABLE naming the
+ * to an owner endpoint are answered with a fixed message and code (DATABASE_UNAVAILABLE naming the
  * service whose database does not answer), never the engine's host, port, URI, the driver's text or
  * a stack; the server logs the error with its name and the request id. Any other error that is not
  * one of the API's own (a TypeError) is `Internal server error.`. Uses an engine of its own, so the
@@ -14,13 +14,14 @@ import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { GraphQLError } from 'graphql';
 import { DEFAULT_PORTS } from '../../platform/config';
+import { withoutAddresses } from '../../platform/observability';
 import { INTERNAL_ERROR_MESSAGE, maskInternalError } from '../../platform/errors';
 import { IDENTITY_HEADER, signIdentity } from '../../platform/identity';
 import { startEngine, type Engine } from '../../scripts/lib/engine';
 import { startStack, type Stack } from '../../scripts/lib/stack';
 import { loadReferenceData } from '../../scripts/sample/load';
 import { agencyIdentity, agencyNamed, landTransferSubmission } from '../support/builders';
-import { postJson, type HttpAnswer } from '../support/http';
+import { postJson, request, type HttpAnswer } from '../support/http';
 
 const engineStartedHere = process.env.TEST_ENGINE_KIND !== 'external';
 const LAND_BUREAU = agencyNamed('岳阳县国土资源局');
@@ -39,6 +40,13 @@ describe('an internal error in a resolver', () => {
     });
   });
 
+  it('is told in readiness reasons without host, port or URL', () => {
+    expect(withoutAddresses('connect ECONNREFUSED 127.0.0.1:27017, then mongodb://127.0.0.1:27017/x, [::1]:4000 and localhost:4001')).toBe(
+      'connect ECONNREFUSED <address>, then <address> <address> and <address>',
+    );
+    expect(withoutAddresses('no answer within 2000 ms')).toBe('no answer within 2000 ms');
+  });
+
   it('leaves the API’s own errors as they are', () => {
     const formatted = { message: 'Invalid value for "first": must be between 1 and 100; got 101', extensions: { code: 'BAD_USER_INPUT', argument: 'first', rule: 'range' } };
     expect(maskInternalError(formatted, new GraphQLError(formatted.message), 'land')).toBe(formatted);
@@ -52,6 +60,7 @@ describe('an internal error in a resolver', () => {
   let enginePort: string;
   const logLines: string[] = [];
   const answers: Record<string, HttpAnswer> = {};
+  let readiness: HttpAnswer;
 
   beforeAll(async () => {
     dataDir = mkdtempSync(path.join(os.tmpdir(), 'internal-errors-'));
@@ -82,7 +91,7 @@ describe('an internal error in a resolver', () => {
     await engine.stop();
     engine = undefined;
     const ownerToken = signIdentity(agencyIdentity(LAND_BUREAU._id), stack.identitySecret);
-    const [publish, query, subgraph, catalogue, owner] = await Promise.all([
+    const [publish, query, subgraph, catalogue, owner, ready] = await Promise.all([
       postJson(endpoint, { query: SUBMIT, variables: { s: [landTransferSubmission()] } }, bearer),
       postJson(endpoint, { query: '{ landTransfers(first: 1) { totalCount } }' }),
       postJson(stack.subgraphUrls.land as string, { query: '{ landTransfers(first: 1) { totalCount } }' }, { 'x-request-id': 'internal-errors-land' }),
@@ -92,8 +101,10 @@ describe('an internal error in a resolver', () => {
         { submissions: [{ submission: landTransferSubmission(), agencyName: LAND_BUREAU.name, regionPath: [LAND_BUREAU.regionCode, '430600', '430000'] }] },
         { [IDENTITY_HEADER]: ownerToken },
       ),
+      request(`${stack.gatewayUrl}ready`),
     ]);
     Object.assign(answers, { publish, query, subgraph, catalogue, owner });
+    readiness = ready;
   }, 90_000);
 
   afterAll(async () => {
@@ -104,7 +115,7 @@ describe('an internal error in a resolver', () => {
 
   const unavailable = (service: string) => ({
     message: `The ${service} service cannot reach its database now; retry later.`,
-    extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: service },
+    extensions: { code: 'DATABASE_UNAVAILABLE', serviceName: service },
   });
 
   it('names no host, port, URI, driver text or stack in any answer', () => {
@@ -113,6 +124,12 @@ describe('an internal error in a resolver', () => {
         expect([name, answer.text.includes(leak)]).toEqual([name, false]);
       }
     }
+  });
+
+  it('says on the gateway’s /ready that it is not ready and why, without the address', () => {
+    expect(readiness.status).toBe(503);
+    expect(JSON.parse(readiness.text).checks['mongodb:gateway']).toEqual({ ready: false, reason: 'connect ECONNREFUSED <address>: ECONNREFUSED' });
+    for (const leak of ['127.0.0.1', enginePort, 'mongodb://']) expect(readiness.text).not.toContain(leak);
   });
 
   it('answers a publish through the gateway with the catalogue’s database named unavailable', () => {

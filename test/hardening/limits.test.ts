@@ -5,6 +5,7 @@
  * whose code and message name the limit and its value; the answer just under each limit is given.
  */
 import { DEFAULT_LIMITS } from '../../gateway/config';
+import { MAX_NESTING } from '../../platform/document-scan';
 import { loadSample, sampleTypeCount } from '../../scripts/sample/load';
 import { postJson } from '../support/http';
 import { startTestStack, type GraphQLResponse, type TestStack } from '../support/stack';
@@ -154,6 +155,27 @@ describe('aliases and directives', () => {
     expectAnswered(await stack.query(directives(50)));
     const response = await stack.query(directives(51));
     expectLimit(response, 'TOO_MANY_DIRECTIVES', 'maxDirectives', 50, 51);
+  });
+});
+
+describe('refused before parsing', () => {
+  it(`refuses a run of more than ${DEFAULT_LIMITS.maxDirectives} directives on one field, naming the run`, async () => {
+    const response = await stack.query(`{ __typename ${'@include(if: true) '.repeat(700)}}`);
+    expectLimit(response, 'TOO_MANY_DIRECTIVES', 'maxDirectives', DEFAULT_LIMITS.maxDirectives, 700);
+    expect(response.errors?.[0].message).toBe('A field carries 700 directives in a row; the limit is 50 directives per operation (maxDirectives).');
+  });
+
+  it('leaves a run within the limit to validation, which reports each repeated directive', async () => {
+    const response = await stack.query(`{ __typename ${'@include(if: true) '.repeat(DEFAULT_LIMITS.maxDirectives)}}`);
+    expect(response.status).toBe(400);
+    expect(response.errors).toHaveLength(DEFAULT_LIMITS.maxDirectives - 1);
+    expect(new Set(response.errors?.map((e) => e.extensions?.code))).toEqual(new Set(['GRAPHQL_VALIDATION_FAILED']));
+  });
+
+  it(`refuses braces nested more than ${MAX_NESTING} deep, where graphql-js would run out of stack`, async () => {
+    const response = await stack.query(`${'{ a '.repeat(5_000)}${'}'.repeat(5_000)}`);
+    expectLimit(response, 'QUERY_TOO_DEEP', 'maxNesting', MAX_NESTING);
+    expect(response.errors?.[0].message).not.toContain('Maximum call stack');
   });
 });
 

@@ -5,6 +5,7 @@
  */
 import type { ProcurementAwardFields } from '../../model/records/finance/procurement-award';
 import type { LandTransferFields } from '../../model/records/land/land-transfer';
+import { statusOf } from '../../platform/error-codes';
 import { disclosure, envelope } from '../support/builders';
 import { hangingServer, portOf, request } from '../support/http';
 import { startTestStack, type TestStack } from '../support/stack';
@@ -166,11 +167,11 @@ it('gives up on a subgraph that does not answer after the time limit, names it, 
   await expectFullAnswer();
 });
 
-it('names the catalogue subgraph when the catalogue itself is down, without a 5xx', async () => {
+it('names the catalogue subgraph when the catalogue itself is down, with the status of SUBGRAPH_UNAVAILABLE as there is no data', async () => {
   await stack.stopSubgraph('catalogue');
   try {
     const response = await stack.query<Page>(PAGE);
-    expect(response.status).toBe(200);
+    expect(response.status).toBe(statusOf('SUBGRAPH_UNAVAILABLE'));
     expect(response.data).toBeNull();
     expect(response.errors).toEqual([
       expect.objectContaining({

@@ -17,6 +17,7 @@ import {
   IDENTITY_ISSUER,
   signIdentity,
 } from '../../platform/identity';
+import { statusOf, type ErrorCode } from '../../platform/error-codes';
 import { DEFAULT_DOCUMENT_LIMITS } from '../../platform/limits';
 import type { RecordTypeName } from '../../model/record-types';
 import { AGENCIES } from '../../model/reference-data';
@@ -112,7 +113,8 @@ describe('at the default limits', () => {
     it('the catalogue port refuses every mutation as UNAUTHENTICATED and stores nothing', async () => {
       const before = await storedEntries();
       const submitted = await postJson(urlOf('catalogue'), { query: SUBMIT, variables: { s: [landTransferSubmission()] } });
-      expect(submitted.status).toBe(200);
+      // No data: the answer takes its error's status (README, "Errors").
+      expect(submitted.status).toBe(401);
       expect(submitted.json.data).toBeNull();
       expect(submitted.json.errors).toEqual([
         expect.objectContaining({
@@ -338,9 +340,16 @@ describe('at the default limits', () => {
       return `{ ...F13 } ${fragments.join(' ')}`;
     };
     /** Each limit: a body every server parses the same way, and the refusal's code. */
-    const LIMITS: Array<[string, (name: SubgraphName) => unknown, string]> = [
+    const LIMITS: Array<[string, (name: SubgraphName) => unknown, ErrorCode]> = [
       ['1,000 aliases', () => ({ query: aliases(1_000) }), 'TOO_MANY_ALIASES'],
       ['51 directives', () => ({ query: `{ ${'__typename @skip(if: false) '.repeat(51)} }` }), 'TOO_MANY_DIRECTIVES'],
+      ['700 directives on one field, before parsing', () => ({ query: `{ __typename ${'@include(if: true) '.repeat(700)}}` }), 'TOO_MANY_DIRECTIVES'],
+      ['5,000 nested braces, before parsing', () => ({ query: `${'{ a '.repeat(5_000)}${'}'.repeat(5_000)}` }), 'QUERY_TOO_DEEP'],
+      [
+        'variables nested 5,000 deep, before parsing',
+        () => `{"query":"{ __typename }","variables":{"v":${'['.repeat(5_000)}${']'.repeat(5_000)}}}`,
+        'QUERY_TOO_DEEP',
+      ],
       ['a document over the token limit', () => ({ query: `{ ${'__typename '.repeat(DEFAULT_DOCUMENT_LIMITS.maxTokens)} }` }), 'QUERY_TOO_LARGE'],
       ['a fragment bomb of 8,192 selections', () => ({ query: bomb() }), 'QUERY_TOO_LARGE'],
       ['first: 101', (name) => ({ query: `{ ${PAGED_FIELD[name]}(first: 101) { totalCount } }` }), 'BAD_USER_INPUT'],
@@ -356,7 +365,7 @@ describe('at the default limits', () => {
     describe.each(LIMITS)('%s', (_name, body, code) => {
       it.each(SUBGRAPH_NAMES)('is refused on the %s port exactly as at the gateway', async (name) => {
         const atGateway = await postJson(stack.endpoint, body(name));
-        expect(atGateway.status).toBe(code === 'PAYLOAD_TOO_LARGE' ? 413 : 400);
+        expect(atGateway.status).toBe(statusOf(code));
         expect(atGateway.json.errors?.map((e) => e.extensions?.code)).toEqual([code]);
         const direct = await postJson(urlOf(name), body(name));
         expect(refusal(direct)).toEqual(refusal(atGateway));
