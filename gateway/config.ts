@@ -14,7 +14,12 @@ import { identitySecretSetting } from '../platform/identity';
 import { DEFAULT_DOCUMENT_LIMITS, documentLimitSettings, type DocumentLimits } from '../platform/limits';
 import { logLevelSetting, type LogLevel } from '../platform/observability';
 import { DEFAULT_SUBGRAPH_TIMEOUT_MS } from '../platform/overload';
-import type { CostBudgetSettings } from './cost-budget';
+
+export interface CostBudgetSettings {
+  /** Points each client may spend per window; 0 turns the budget off. */
+  points: number;
+  windowMs: number;
+}
 
 /**
  * What a public API must bound; every one is a setting (README, "Limits and operations"). The

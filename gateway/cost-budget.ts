@@ -15,14 +15,9 @@ import { GraphQLError } from 'graphql';
 import type { IncomingMessage } from 'node:http';
 import { statusOf } from '../platform/error-codes';
 import { verifyIdentity } from '../platform/identity';
+import type { CostBudgetSettings } from './config';
 import type { CostCharge } from './limits';
 import type { GatewayContext } from './subgraph-source';
-
-export interface CostBudgetSettings {
-  /** Points each client may spend per window; 0 turns the budget off. */
-  points: number;
-  windowMs: number;
-}
 
 /** One client's window: when it started and the points spent in it. */
 interface Window {
