@@ -105,8 +105,8 @@ export async function ensureEnvelopeIndexes(collection: Collection<StoredEnvelop
   await ensureIndexes(collection as never, [
     { key: { publishedAt: -1, _id: -1 }, name: 'published' },
     { key: { agencyCode: 1, publishedAt: -1, _id: -1 }, name: 'agency_published' },
-    { key: { regionPath: 1, publishedAt: -1 }, name: 'region_published' },
-    { key: { category: 1, publishedAt: -1 }, name: 'category_published' },
+    { key: { regionPath: 1, publishedAt: -1, _id: -1 }, name: 'region_published' },
+    { key: { category: 1, publishedAt: -1, _id: -1 }, name: 'category_published' },
     { key: { grams: 1 }, name: 'grams' },
   ]);
 }

@@ -111,8 +111,27 @@ function canonical(value: unknown): string {
 /**
  * Creates indexes one command each. FerretDB v1.24 crashes the connection when one createIndexes
  * command names several indexes that already exist, which every restart would do; one at a time,
- * an existing index is a no-op on every engine.
+ * an existing index is a no-op on every engine. An index whose declared key changed under the same
+ * name is dropped and made again (the engines refuse the new key otherwise), so a database made by
+ * an earlier version starts.
  */
 export async function ensureIndexes(collection: Collection<Document>, indexes: readonly IndexDescription[]): Promise<void> {
-  for (const { key, ...options } of indexes) await collection.createIndex(key as IndexSpecification, options);
+  const existing = await existingIndexKeys(collection);
+  for (const { key, ...options } of indexes) {
+    const before = options.name === undefined ? undefined : existing.get(options.name);
+    if (before !== undefined && before !== JSON.stringify(key)) await collection.dropIndex(options.name as string);
+    await collection.createIndex(key as IndexSpecification, options);
+  }
+}
+
+/** Each index of the collection by name, with its key as JSON (field order kept); none when the collection does not exist yet. */
+async function existingIndexKeys(collection: Collection<Document>): Promise<Map<string, string>> {
+  const listed = await collection
+    .listIndexes()
+    .toArray()
+    .catch((error: { codeName?: string }) => {
+      if (error.codeName === 'NamespaceNotFound') return [];
+      throw error;
+    });
+  return new Map(listed.map((index) => [String(index.name), JSON.stringify(index.key)]));
 }

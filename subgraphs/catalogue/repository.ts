@@ -61,8 +61,8 @@ export class CatalogueRepository {
   async ensureIndexes(): Promise<void> {
     await ensureEnvelopeIndexes(this.entries);
     await ensureIndexes(this.entries as never, [
-      { key: { domain: 1, publishedAt: -1 }, name: 'domain_published' },
-      { key: { type: 1, publishedAt: -1 }, name: 'type_published' },
+      { key: { domain: 1, publishedAt: -1, _id: -1 }, name: 'domain_published' },
+      { key: { type: 1, publishedAt: -1, _id: -1 }, name: 'type_published' },
     ]);
     await ensureIndexes(this.agencies as never, [
       { key: { parentCode: 1 }, name: 'parent' },

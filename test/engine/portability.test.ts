@@ -63,6 +63,26 @@ describe('indexes', () => {
     expect((await records.listIndexes().toArray()).map((i) => i.name).sort()).toEqual(['_id_', 'published_desc', 'terms']);
   });
 
+  it('makes again an index whose declared key changed under the same name, keeping the others and the documents', async () => {
+    await records.insertMany([doc(1), doc(2)]);
+    await ensureIndexes(records as never, [
+      { key: { agency: 1, publishedAt: -1 }, name: 'agency_published' },
+      { key: { terms: 1 }, name: 'terms' },
+    ]);
+    await ensureIndexes(records as never, [
+      { key: { agency: 1, publishedAt: -1, _id: -1 }, name: 'agency_published' },
+      { key: { terms: 1 }, name: 'terms' },
+    ]);
+    const keys = Object.fromEntries((await records.listIndexes().toArray()).map((i) => [i.name, i.key]));
+    expect(keys).toEqual({ _id_: { _id: 1 }, agency_published: { agency: 1, publishedAt: -1, _id: -1 }, terms: { terms: 1 } });
+    expect(await records.countDocuments()).toBe(2);
+  });
+
+  it('creates the declared indexes of a collection that does not exist yet', async () => {
+    await ensureIndexes(records as never, [{ key: { agency: 1 }, name: 'agency' }]);
+    expect((await records.listIndexes().toArray()).map((i) => i.name).sort()).toEqual(['_id_', 'agency']);
+  });
+
   it('creates compound indexes and lists them', async () => {
     await records.createIndexes([
       { key: { publishedAt: -1, _id: -1 }, name: 'published_desc' },

@@ -17,11 +17,8 @@ const OWNED = RECORD_TYPE_NAMES.map(collectionOf);
 const residual = (collections: readonly string[], fields: readonly string[], reason: string): ResidualField[] =>
   fields.map((field) => ({ collections, field, reason }));
 
-/** The sort by (publishedAt, _id) of the matches of a field whose index is {field, publishedAt} without the _id. */
-const NO_TIE_BREAK =
-  'its index orders by publishedAt but lacks the _id tie-breaker, so the matches of the field are sorted in memory (top first+1): the cost grows with the matches of the value, not with the collection; adding _id: -1 to the index would cover it';
-
-const sortedInMemory = (collections: readonly string[], fields: readonly string[], reason = NO_TIE_BREAK): AllowedShape[] =>
+/** A page of one value of a field whose index orders its matches by another field: the matches are sorted in memory. */
+const sortedInMemory = (collections: readonly string[], fields: readonly string[], reason: string): AllowedShape[] =>
   fields.map((field) => ({ collections, equality: [field], range: [], reason: `${field}: ${reason}` }));
 
 /** A page filtered by a bound on a field whose index serves the bound, not the publication order. */
@@ -67,15 +64,6 @@ export const UNINDEXED_SHAPES: AllowList = {
       range: [],
       reason: 'countDocuments with nothing an index bounds: totalCount of an unfiltered public list (asked only when selected), an owner\'s record count (/owner/count, for reindex), counts in tests (the change log and the idempotency keys: what a retry must not add); reads the collection',
     },
-    ...sortedInMemory([CATALOGUE_ENTRIES], ['category', 'regionPath', 'domain', 'type']),
-    ...sortedInMemory(OWNED, ['category', 'regionPath']),
-    ...sortedInMemory([collectionOf('LandTransfer')], ['winningParty']),
-    ...sortedInMemory([collectionOf('MiningRightTransfer')], ['mineral']),
-    ...sortedInMemory([collectionOf('ProcurementAward')], ['supplierName']),
-    ...sortedInMemory([collectionOf('School'), collectionOf('SchoolFee')], ['schoolName']),
-    ...sortedInMemory([collectionOf('HousingAllocation')], ['projectName']),
-    ...sortedInMemory([collectionOf('AdministrativePenalty')], ['party']),
-    ...sortedInMemory([collectionOf('FoodDrugSampling')], ['producer']),
     ...sortedInMemory([collectionOf('SchoolFee')], ['feeItem'], 'its index fee_item_amount is {feeItem, amountFen}: a page of one fee item sorts its matches in memory'),
     ...sortedInMemory([collectionOf('AffordableHousingProject')], ['housingType'], 'its index is {housingType, planYear}: a page of one housing type sorts its matches in memory'),
     ...sortedInMemory([collectionOf('FoodDrugSampling')], ['outcome'], 'its index outcome_sampled is {outcome, sampledOn}: a page of one outcome sorts its matches in memory'),

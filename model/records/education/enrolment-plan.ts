@@ -81,6 +81,6 @@ export const enrolmentPlan = defineRecordType({
         actualEnrolment: input.hasResults === true ? { $ne: null } : input.hasResults === false ? { $eq: null } : undefined,
       }),
   },
-  indexes: [{ key: { schoolYear: -1, publishedAt: -1 }, name: 'school_year' }],
+  indexes: [{ key: { schoolYear: -1, publishedAt: -1, _id: -1 }, name: 'school_year' }],
   resolvers: {},
 });

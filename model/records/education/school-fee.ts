@@ -68,7 +68,7 @@ export const schoolFee = defineRecordType({
       }),
   },
   indexes: [
-    { key: { schoolName: 1, publishedAt: -1 }, name: 'school_name' },
+    { key: { schoolName: 1, publishedAt: -1, _id: -1 }, name: 'school_name' },
     { key: { feeItem: 1, amountFen: 1 }, name: 'fee_item_amount' },
   ],
   resolvers: {},

@@ -76,6 +76,6 @@ export const school = defineRecordType({
         schoolName: input.schoolName ?? undefined,
       }),
   },
-  indexes: [{ key: { schoolName: 1, publishedAt: -1 }, name: 'school_name' }],
+  indexes: [{ key: { schoolName: 1, publishedAt: -1, _id: -1 }, name: 'school_name' }],
   resolvers: {},
 });

@@ -121,7 +121,7 @@ export const budgetReport = defineRecordType({
       }),
   },
   indexes: [
-    { key: { fiscalYear: -1, publishedAt: -1 }, name: 'fiscal_year' },
+    { key: { fiscalYear: -1, publishedAt: -1, _id: -1 }, name: 'fiscal_year' },
     { key: { totalExpenditureFen: -1 }, name: 'total_expenditure' },
   ],
   resolvers: {

@@ -94,7 +94,7 @@ export const procurementAward = defineRecordType({
       }),
   },
   indexes: [
-    { key: { supplierName: 1, publishedAt: -1 }, name: 'supplier' },
+    { key: { supplierName: 1, publishedAt: -1, _id: -1 }, name: 'supplier' },
     { key: { awardAmountFen: -1 }, name: 'award_amount' },
     { key: { awardDate: -1 }, name: 'award_date' },
   ],

@@ -126,7 +126,7 @@ export const publicExpenseReport = defineRecordType({
       }),
   },
   indexes: [
-    { key: { fiscalYear: -1, publishedAt: -1 }, name: 'fiscal_year' },
+    { key: { fiscalYear: -1, publishedAt: -1, _id: -1 }, name: 'fiscal_year' },
     { key: { totalActualFen: -1 }, name: 'total_actual' },
   ],
   resolvers: {

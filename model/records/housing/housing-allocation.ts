@@ -150,6 +150,6 @@ export const housingAllocation = defineRecordType({
         allocatedOn: range('filter.allocatedFrom', day(input.allocatedFrom), day(input.allocatedTo)),
       }),
   },
-  indexes: [{ key: { projectName: 1, publishedAt: -1 }, name: 'project_name' }],
+  indexes: [{ key: { projectName: 1, publishedAt: -1, _id: -1 }, name: 'project_name' }],
   resolvers: {},
 });

@@ -89,7 +89,7 @@ export const landTransfer = defineRecordType({
   },
   indexes: [
     { key: { finalPriceFen: -1 }, name: 'final_price' },
-    { key: { winningParty: 1, publishedAt: -1 }, name: 'winning_party' },
+    { key: { winningParty: 1, publishedAt: -1, _id: -1 }, name: 'winning_party' },
   ],
   resolvers: {},
 });

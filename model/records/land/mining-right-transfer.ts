@@ -118,7 +118,7 @@ export const miningRightTransfer = defineRecordType({
       }),
   },
   indexes: [
-    { key: { mineral: 1, publishedAt: -1 }, name: 'mineral' },
+    { key: { mineral: 1, publishedAt: -1, _id: -1 }, name: 'mineral' },
     { key: { finalPriceFen: -1 }, name: 'final_price' },
   ],
   resolvers: {},

@@ -80,7 +80,7 @@ export const administrativePenalty = defineRecordType({
       }),
   },
   indexes: [
-    { key: { party: 1, publishedAt: -1 }, name: 'party' },
+    { key: { party: 1, publishedAt: -1, _id: -1 }, name: 'party' },
     { key: { fineAmountFen: -1 }, name: 'fine_amount' },
   ],
   resolvers: {},

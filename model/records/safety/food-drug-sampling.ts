@@ -93,7 +93,7 @@ export const foodDrugSampling = defineRecordType({
       }),
   },
   indexes: [
-    { key: { producer: 1, publishedAt: -1 }, name: 'producer' },
+    { key: { producer: 1, publishedAt: -1, _id: -1 }, name: 'producer' },
     { key: { outcome: 1, sampledOn: -1 }, name: 'outcome_sampled' },
   ],
   resolvers: {},
