@@ -17,6 +17,7 @@
  * | `scope`      | (agency) that agency and every agency under it, from the catalogue        |
  * | `regionCode` | (agency) the agency's region: it files records there or below it          |
  * | `reason`     | (rejected) why the key was refused, e.g. `this API key was revoked`        |
+ * | `code`       | (rejected) the refusal's error code when the key could not be checked now |
  * | `service`    | (service) the subgraph calling on its own behalf, e.g. `catalogue`        |
  *
  * A request without a key carries no token (anonymous). A `rejected` token lets a subgraph say why
@@ -25,6 +26,7 @@
 import { randomBytes } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { z } from 'zod';
+import type { ErrorCode } from './error-codes';
 
 /** The header that carries the token from the gateway to the subgraphs. */
 export const IDENTITY_HEADER = 'x-disclosure-identity';
@@ -54,10 +56,17 @@ export function generateIdentitySecret(): string {
   return randomBytes(32).toString('base64url');
 }
 
+/**
+ * Why a write with a key is refused: UNAUTHENTICATED (the default) when the key is bad, and when it
+ * could not be checked now, the part that did not answer (the gateway's key store, the catalogue).
+ */
+export const REFUSAL_CODES = ['UNAUTHENTICATED', 'DATABASE_UNAVAILABLE', 'SUBGRAPH_UNAVAILABLE'] as const satisfies readonly ErrorCode[];
+export type RefusalCode = (typeof REFUSAL_CODES)[number];
+
 /** What a token says about the caller. */
 export type Identity =
   | { kind: 'agency'; keyId: string; agencyCode: string; scope: string[]; regionCode: string }
-  | { kind: 'rejected'; reason: string }
+  | { kind: 'rejected'; reason: string; code?: RefusalCode }
   /** One subgraph calling another on its own behalf (the catalogue reading an owner's revision feed). */
   | { kind: 'service'; service: string };
 
@@ -69,7 +78,7 @@ const identityClaims = z.discriminatedUnion('kind', [
     scope: z.array(z.string().min(1)).min(1).max(MAX_SCOPE_AGENCIES),
     regionCode: z.string().regex(/^\d{6}$/),
   }),
-  z.object({ kind: z.literal('rejected'), reason: z.string().min(1).max(500) }),
+  z.object({ kind: z.literal('rejected'), reason: z.string().min(1).max(500), code: z.enum(REFUSAL_CODES).optional() }),
   z.object({ kind: z.literal('service'), service: z.string().min(1).max(40) }),
 ]);
 

@@ -24,7 +24,8 @@ export type RevokeKeyResult = { ok: true } | { ok: false; error: 'no-active-key'
 export type VerifyKeyResult =
   | { ok: true; keyId: string; agencyCode: string }
   /** `lasting`: the same header will get the same answer (worth remembering); false when the store did not answer. */
-  | { ok: false; reason: string; lasting: boolean };
+  | { ok: false; reason: string; lasting: true }
+  | { ok: false; reason: string; lasting: false; code: 'DATABASE_UNAVAILABLE' };
 
 function hashSecret(secret: string): string {
   return createHash('sha256').update(secret).digest('hex');
@@ -70,7 +71,7 @@ export class ApiKeyManager {
     try {
       stored = await this.store.findById(id);
     } catch {
-      return { ok: false, reason: 'the API key could not be checked now (the gateway’s key store did not answer); try again', lasting: false };
+      return { ok: false, reason: 'the API key could not be checked now (the gateway’s key store did not answer); try again', lasting: false, code: 'DATABASE_UNAVAILABLE' };
     }
     const matches =
       stored !== null && timingSafeEqual(Buffer.from(stored.secretHash, 'hex'), Buffer.from(hashSecret(secret), 'hex'));

@@ -46,11 +46,12 @@ export class IdentityIssuer {
 
   private async identify(authorization: string): Promise<{ identity: Identity; lasting: boolean }> {
     const key = await this.keys.verify(authorization);
-    if (!key.ok) return { identity: { kind: 'rejected', reason: key.reason }, lasting: key.lasting };
+    if (!key.ok) return { identity: { kind: 'rejected', reason: key.reason, ...(key.lasting ? {} : { code: key.code }) }, lasting: key.lasting };
     const found = await this.agencies.find(key.agencyCode);
     if (!found.ok) {
       // The reason reaches the client: it names no address (found.reason has the catalogue's URL, for `npm run keys`).
-      return { identity: { kind: 'rejected', reason: 'the key’s agency could not be checked now (the catalogue subgraph did not answer); try again' }, lasting: false };
+      const reason = 'the key’s agency could not be checked now (the catalogue subgraph did not answer); try again';
+      return { identity: { kind: 'rejected', reason, code: 'SUBGRAPH_UNAVAILABLE' }, lasting: false };
     }
     if (!found.agency) {
       return { identity: { kind: 'rejected', reason: `the key’s agency ${key.agencyCode} is no longer in the catalogue` }, lasting: true };

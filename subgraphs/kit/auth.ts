@@ -5,13 +5,13 @@
  * the resulting Actor to the subgraph's context.
  */
 import type { Document } from 'mongodb';
-import { verifyIdentity } from '../../platform/identity';
+import { verifyIdentity, type RefusalCode } from '../../platform/identity';
 
 /** Who is asking: nobody, an agency with the agencies it may act for, or a key that failed. */
 export type Actor =
   | { kind: 'anonymous' }
   | { kind: 'agency'; keyId: string; agencyCode: string; scope: ReadonlySet<string>; regionCode: string }
-  | { kind: 'rejected'; reason: string }
+  | { kind: 'rejected'; reason: string; code?: RefusalCode }
   /** Another subgraph of this deployment, on its own behalf: reads what owners publish to the catalogue. */
   | { kind: 'service'; service: string };
 
@@ -29,7 +29,7 @@ export function actorFromIdentity(header: string | string[] | undefined, secret:
   const verified = verifyIdentity(header, secret);
   if (!verified.ok) return { kind: 'rejected', reason: verified.reason };
   const { identity } = verified;
-  if (identity.kind === 'rejected') return { kind: 'rejected', reason: identity.reason };
+  if (identity.kind === 'rejected') return { kind: 'rejected', reason: identity.reason, ...(identity.code ? { code: identity.code } : {}) };
   if (identity.kind === 'service') return { kind: 'service', service: identity.service };
   return { kind: 'agency', keyId: identity.keyId, agencyCode: identity.agencyCode, scope: new Set(identity.scope), regionCode: identity.regionCode };
 }

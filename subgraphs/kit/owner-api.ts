@@ -85,7 +85,7 @@ function refuseOutsideScope(indexNumbers: readonly string[]): void {
 function agencyOf(actor: Actor): Extract<Actor, { kind: 'agency' }> {
   if (actor.kind === 'agency') return actor;
   const reason = actor.kind === 'rejected' ? actor.reason : 'no identity from the gateway';
-  throw new OwnerApiError('UNAUTHENTICATED', `Writing records needs an agency's identity: ${reason}`);
+  throw new OwnerApiError(actor.kind === 'rejected' ? (actor.code ?? 'UNAUTHENTICATED') : 'UNAUTHENTICATED', `Writing records needs an agency's identity: ${reason}`);
 }
 
 /** The owner endpoints of the subgraph `owner`, over its own database. */

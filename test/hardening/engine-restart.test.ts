@@ -57,6 +57,9 @@ const engineStartedHere = process.env.TEST_ENGINE_KIND !== 'external';
     const query = '{ landTransfers(first: 1) { totalCount } }';
     const answer = async () => request(`${s.gatewayUrl}graphql`, post(query)).then(({ status, json }) => ({ status, ...json }));
     await s.writer.write(sampleRecords('LandTransfer', 1), { status: 'PUBLISHED' });
+    // Made before the outage and not used until it, so the gateway has not remembered its check.
+    const created = await s.keys.create(agencyNamed('岳阳县国土资源局')._id, 'engine restart');
+    if (!created.ok) throw new Error(created.message);
 
     expect(await readiness([...subgraphs, s.gatewayUrl])).toEqual(Array(7).fill(200));
     expect(await answer()).toEqual({ status: 200, data: { landTransfers: { totalCount: 1 } } });
@@ -90,6 +93,18 @@ const engineStartedHere = process.env.TEST_ENGINE_KIND !== 'external';
     expect(mutation.json.errors?.[0]).toMatchObject({
       message: 'The catalogue service cannot reach its database now; retry later.',
       extensions: { code: 'DATABASE_UNAVAILABLE', serviceName: 'catalogue' },
+    });
+
+    // A key the gateway's key store cannot check now: the same retryable code, not UNAUTHENTICATED.
+    const keyed = await request(`${s.gatewayUrl}graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${created.key}` },
+      body: JSON.stringify({ query: 'mutation { reviewDisclosures(indexNumbers: ["11430621059724804R-/2024-1"]) { status } }' }),
+    });
+    expect(keyed.status).toBe(503);
+    expect(keyed.json.errors?.[0]).toMatchObject({
+      message: "Publishing needs an agency's API key: the API key could not be checked now (the gateway’s key store did not answer); try again",
+      extensions: { code: 'DATABASE_UNAVAILABLE' },
     });
 
     const land = await request(new URL('/ready', s.subgraphUrls.land).toString());

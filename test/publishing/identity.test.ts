@@ -8,7 +8,9 @@
  */
 import { Writable } from 'node:stream';
 import jwt from 'jsonwebtoken';
-import { KEY_CACHE_MS } from '../../gateway/auth/identity-issuer';
+import { CatalogueAgencies } from '../../gateway/auth/catalogue-agencies';
+import { IdentityIssuer, KEY_CACHE_MS } from '../../gateway/auth/identity-issuer';
+import { freePort } from '../../scripts/lib/engine';
 import { loadGatewayConfig } from '../../gateway/config';
 import { startGateway, type RunningGateway } from '../../gateway/server';
 import { SUBGRAPH_NAMES, type SubgraphName } from '../../platform/config';
@@ -178,6 +180,23 @@ describe('what the gateway sends the subgraphs', () => {
       { [IDENTITY_HEADER]: forged },
     );
     expect(direct.json).toEqual({ data: { disclosure: { status: 'DRAFT' } } });
+  });
+});
+
+describe('a key that cannot be checked now', () => {
+  it('gets a token of kind rejected with the code of what did not answer, not remembered', async () => {
+    const nobodyListens = new CatalogueAgencies(`http://127.0.0.1:${await freePort()}/graphql`, 1_000);
+    const issuer = new IdentityIssuer(stack.keys, nobodyListens, stack.identitySecret);
+    const token = (await issuer.tokenFor(`Bearer ${governmentKey.key}`)) as string;
+    expect(verifyIdentity(token, stack.identitySecret)).toEqual({
+      ok: true,
+      identity: {
+        kind: 'rejected',
+        reason: 'the key’s agency could not be checked now (the catalogue subgraph did not answer); try again',
+        code: 'SUBGRAPH_UNAVAILABLE',
+      },
+    });
+    expect(token).not.toContain(governmentKey.key);
   });
 });
 
