@@ -6,6 +6,7 @@
  * look-ups by key and a page without text are not refused; a client that goes away frees its slot at once; and a query that
  * outlives SUBGRAPH_QUERY_TIMEOUT_MS is stopped with SUBGRAPH_TIMEOUT (504).
  */
+import os from 'node:os';
 import { AGENCIES, REGIONS } from '../../model/reference-data';
 import { loadSample } from '../../scripts/sample/load';
 import { loadSubgraphConfigs } from '../../subgraphs/kit/config';
@@ -111,10 +112,11 @@ describe('the deadline of a request', () => {
   });
 });
 
-describe('the settings of the deadline', () => {
+describe('the settings of the deadline and the bound', () => {
   const base = { MONGODB_URI: 'mongodb://127.0.0.1:1/' };
-  it('is 80% of the gateway’s subgraph timeout unless set, and must be below it', () => {
-    expect(loadSubgraphConfigs(base).catalogue.work).toEqual({ queryTimeoutMs: 8_000, maxConcurrentScans: 2 });
+  it('are 80% of the gateway’s subgraph timeout and half the CPUs unless set; the deadline must be below the timeout', () => {
+    const halfTheCpus = Math.max(1, Math.floor(os.availableParallelism() / 2));
+    expect(loadSubgraphConfigs(base).catalogue.work).toEqual({ queryTimeoutMs: 8_000, maxConcurrentScans: halfTheCpus });
     expect(loadSubgraphConfigs({ ...base, GATEWAY_SUBGRAPH_TIMEOUT_MS: '3000' }).land.work.queryTimeoutMs).toBe(2_400);
     expect(loadSubgraphConfigs({ ...base, SUBGRAPH_QUERY_TIMEOUT_MS: '9999', SUBGRAPH_MAX_CONCURRENT_SCANS: '5' }).finance.work).toEqual({
       queryTimeoutMs: 9_999,
