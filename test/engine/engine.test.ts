@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { MongoClient } from 'mongodb';
 import { startEngine } from '../../scripts/lib/engine';
+import { eventually } from '../support/waiting';
 
 const root = path.resolve(__dirname, '../..');
 const engineStartedHere = process.env.TEST_ENGINE_KIND !== 'external';
@@ -42,14 +43,6 @@ async function portAcceptsConnections(port: number): Promise<boolean> {
   });
 }
 
-async function eventually(check: () => Promise<boolean>, timeoutMs = 10_000): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await check()) return true;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  return check();
-}
 
 function envWithout(...names: string[]): NodeJS.ProcessEnv {
   const env = { ...process.env };
@@ -105,7 +98,7 @@ describe('MONGODB_URI', () => {
     child.kill(signal);
     const [exitCode] = await exited;
     expect(exitCode).toBe(code);
-    expect(await eventually(async () => !(await portAcceptsConnections(port)))).toBe(true);
+    expect(await eventually(async () => !(await portAcceptsConnections(port)), 10_000)).toBe(true);
     expect(spawnSync('pgrep', ['-f', `listen-addr=127.0.0.1:${port}`]).status).toBe(1);
   });
 
@@ -115,7 +108,7 @@ describe('MONGODB_URI', () => {
     expect(await portAcceptsConnections(port)).toBe(true);
     child.kill('SIGKILL');
     await once(child, 'exit');
-    expect(await eventually(async () => !(await portAcceptsConnections(port)))).toBe(true);
+    expect(await eventually(async () => !(await portAcceptsConnections(port)), 10_000)).toBe(true);
     expect(spawnSync('pgrep', ['-f', `listen-addr=127.0.0.1:${port}`]).status).toBe(1);
   });
 

@@ -18,6 +18,7 @@ import { DEFAULT_PORTS, SUBGRAPH_NAMES } from '../../platform/config';
 import { IDENTITY_HEADER, signIdentity } from '../../platform/identity';
 import { agencyIdentity, agencyNamed, sampleRecords } from '../support/builders';
 import { request } from '../support/http';
+import { eventually } from '../support/waiting';
 
 const engineStartedHere = process.env.TEST_ENGINE_KIND !== 'external';
 
@@ -135,14 +136,6 @@ async function readiness(urls: string[]): Promise<number[]> {
   return Promise.all(urls.map(async (url) => (await request(new URL('/ready', url).toString())).status));
 }
 
-async function eventually(check: () => Promise<boolean>, timeoutMs: number): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await check()) return true;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  return check();
-}
 
 function post(query: string): RequestInit {
   return { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) };

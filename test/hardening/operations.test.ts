@@ -9,11 +9,11 @@ import { once } from 'node:events';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { Writable } from 'node:stream';
 import { freePort } from '../../scripts/lib/engine';
 import { SUBGRAPH_NAMES } from '../../platform/config';
 import { postJson, request } from '../support/http';
 import { startTestStack, type TestStack } from '../support/stack';
+import { captureLog } from '../support/log-capture';
 
 interface LogLine {
   level: string;
@@ -26,13 +26,7 @@ interface LogLine {
   graphql?: { operationName?: string; operationType?: string; outcome?: string; errorCodes?: string[] };
 }
 
-const logText: string[] = [];
-const logStream = new Writable({
-  write(chunk: Buffer, _encoding, done) {
-    logText.push(chunk.toString('utf8'));
-    done();
-  },
-});
+const { chunks: logText, stream: logStream } = captureLog();
 
 function logLines(): LogLine[] {
   return logText

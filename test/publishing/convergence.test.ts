@@ -14,6 +14,7 @@ import { startEngine, type Engine } from '../../scripts/lib/engine';
 import { agencyNamed, housingAllocationSubmission, landTransferSubmission } from '../support/builders';
 import { request } from '../support/http';
 import { startTestStack, type TestStack } from '../support/stack';
+import { eventually } from '../support/waiting';
 
 const engineStartedHere = process.env.TEST_ENGINE_KIND !== 'external';
 const quiet = () => undefined;
@@ -38,14 +39,6 @@ function killListener(port: number): number {
   return killed;
 }
 
-async function eventually(check: () => Promise<boolean>, timeoutMs: number): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await check()) return true;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  return check();
-}
 
 (engineStartedHere ? describe : describe.skip)('publishing while the engine dies', () => {
   let dataDir: string;
@@ -95,7 +88,7 @@ async function eventually(check: () => Promise<boolean>, timeoutMs: number): Pro
     const inFlight = calls.map((ids) => publish(ids).catch((error: unknown) => ({ errors: [{ message: String(error) }] })));
     // Killed (not stopped) as soon as the first records are published at their owner: mid-batch.
     const transfers = stack.databases.land.collection('landTransfers');
-    await eventually(async () => (await transfers.countDocuments({ status: 'PUBLISHED' })) > 0, 10_000);
+    await eventually(async () => (await transfers.countDocuments({ status: 'PUBLISHED' })) > 0, 10_000, 250);
     expect(killListener(port)).toBeGreaterThan(0);
     const firstRound = await Promise.all(inFlight);
     await (engine as Engine).stop();
@@ -103,7 +96,7 @@ async function eventually(check: () => Promise<boolean>, timeoutMs: number): Pro
     expect(firstRound.filter((answer) => answer.errors).length).toBeGreaterThan(0);
 
     engine = await startEngine({ env: engineEnv, dataDir, port, log: quiet });
-    expect(await eventually(async () => (await request(`${stack.gatewayUrl}ready`)).status === 200, 20_000)).toBe(true);
+    expect(await eventually(async () => (await request(`${stack.gatewayUrl}ready`)).status === 200, 20_000, 250)).toBe(true);
 
     for (const ids of calls) {
       const again = await publish(ids);

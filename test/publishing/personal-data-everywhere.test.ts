@@ -13,7 +13,6 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Writable } from 'node:stream';
 import { Kind, parse, print, type InputObjectTypeDefinitionNode } from 'graphql';
 import { validateSubmission } from '../../model/input';
 import { FIELD_SCHEMAS, RECORD_DEFINITIONS } from '../../model/records';
@@ -23,6 +22,7 @@ import { sampleRecords } from '../support/builders';
 import { request } from '../support/http';
 import { runScript, type Finished } from '../support/process';
 import { startTestStack, type TestStack } from '../support/stack';
+import { captureLog } from '../support/log-capture';
 
 /** The raw values, as a publisher might type them. */
 const NUMBERS = ['11010519491231002X', '110105491231002', '13812345678', '6217001234567890122'];
@@ -149,13 +149,7 @@ function withPersonalData(definition: (typeof RECORD_DEFINITIONS)[number], seed:
   return { accepted, rejected, refusedByGraphQL };
 }
 
-const logText: string[] = [];
-const logStream = new Writable({
-  write(chunk: Buffer, _encoding, done) {
-    logText.push(chunk.toString('utf8'));
-    done();
-  },
-});
+const { chunks: logText, stream: logStream } = captureLog();
 
 let stack: TestStack;
 let workDir: string;

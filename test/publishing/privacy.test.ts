@@ -3,20 +3,14 @@
  * masked before it is stored, answered or logged. The test scans every collection of the stack's
  * databases, every log line of the gateway and the subgraphs, and the answers.
  */
-import { Writable } from 'node:stream';
 import { agencyNamed, housingAllocationSubmission } from '../support/builders';
 import { startTestStack, type TestStack } from '../support/stack';
+import { captureLog } from '../support/log-capture';
 
 const HOUSING_BUREAU = agencyNamed('岳阳县住房和城乡建设局');
 const RAW = { name: '张三丰', idNumber: '430621199001011234', rejectedName: '欧阳修文', badIdNumber: '43062119900101123Z' };
 
-const logText: string[] = [];
-const logStream = new Writable({
-  write(chunk: Buffer, _encoding, done) {
-    logText.push(chunk.toString('utf8'));
-    done();
-  },
-});
+const { chunks: logText, stream: logStream } = captureLog();
 
 let stack: TestStack;
 let key: string;
