@@ -121,7 +121,11 @@ it('leaves a paging consumer with exactly the publisher’s set while writers ar
     .find({ status: 'PUBLISHED' } as never)
     .toArray();
   expect(published.length).toBeGreaterThan(5);
-  expect(new Map([...copy].sort())).toEqual(new Map(published.map((r) => [r._id, r.title] as [string, string]).sort()));
+  const expected = new Map(published.map((r) => [r._id, r.title] as [string, string]).sort());
+  // The consumer may have read its last empty page just before the last writer finished: one more
+  // read from its cursor, after every write has answered (a skipped entry would never arrive).
+  while (await pull());
+  expect(new Map([...copy].sort())).toEqual(expected);
   expect(sequences).toEqual([...sequences].sort((a, b) => a - b));
   expect(new Set(sequences).size).toBe(sequences.length);
 });
