@@ -32,13 +32,23 @@ export type Validated = ({ ok: true; input: DisclosureInput } | { ok: false; err
 
 // ---- the envelope ---------------------------------------------------------------------------------
 
+/**
+ * An index number 索引号 as real portals write them: each agency numbers in its own scheme
+ * (115323000151673132-/2017-1019636, 11370900004341590P/2017-00150), so only the characters and the
+ * length are fixed; it is unique across the catalogue.
+ */
+const INDEX_NUMBER_PATTERN = /^[A-Za-z0-9\-/_.]*$/;
+const INDEX_NUMBER_MAX_LENGTH = 64;
+
 const envelopeSchema = z
   .object({
     indexNumber: z
       .string()
       .trim()
-      .regex(/^[0-9A-HJ-NPQRTUWXY]{18}-\/\d{4}-\d{1,12}$/, {
-        error: 'must be an index number like 115323000151673132-/2017-1019636 (agency code, -/, year, -, serial)',
+      .min(1, { error: 'must not be empty' })
+      .max(INDEX_NUMBER_MAX_LENGTH, { error: `at most ${INDEX_NUMBER_MAX_LENGTH} characters` })
+      .regex(INDEX_NUMBER_PATTERN, {
+        error: 'may hold only letters, digits and - / _ . (as in 115323000151673132-/2017-1019636 or 11370900004341590P/2017-00150)',
       }),
     title: text(500),
     category: text(100),
@@ -52,17 +62,7 @@ const envelopeSchema = z
     interpretationIndexNumber: optionalText(100),
     sourceUrl: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).nullish().transform((v) => v ?? null),
   })
-  .strict()
-  .superRefine((envelope, context) => {
-    if (!envelope.indexNumber.startsWith(`${envelope.agencyCode}-/`)) {
-      context.addIssue({
-        code: 'custom',
-        path: ['indexNumber'],
-        message: 'must start with the publishing agency’s code (agencyCode)',
-        params: { rule: 'agency-prefix' },
-      });
-    }
-  });
+  .strict();
 
 // ---- turning zod issues into field errors ---------------------------------------------------------
 

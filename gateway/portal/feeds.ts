@@ -42,8 +42,8 @@ const JSON_FEED_VERSION = 'https://jsonfeed.org/version/1.1';
 
 /**
  * Ids are tag: URIs (RFC 4151), stable wherever the gateway runs: the index number 索引号 is unique
- * nationwide (it starts with the agency's unified social credit code), and 2008 is the year the
- * Regulations on Open Government Information took effect.
+ * across the catalogue (letters, digits and - / _ . only, all allowed in a tag's specific part), and
+ * 2008 is the year the Regulations on Open Government Information took effect.
  */
 const TAG_PREFIX = 'tag:gov-disclosure-catalogue,2008:';
 

@@ -197,6 +197,30 @@ describe('review before publication', () => {
   });
 });
 
+describe('index numbers', () => {
+  it('takes one in the agency’s own scheme through review and publication to the public', async () => {
+    const portalNumbered = submission();
+    portalNumbered.envelope.indexNumber = `${LAND_BUREAU._id}/2024.land_${serial}`;
+    const response = await submit(landKey, [portalNumbered]);
+    expect(response.data?.submitDisclosures.rejected).toEqual([]);
+    await move('reviewDisclosures', landKey, [portalNumbered.envelope.indexNumber]);
+    const published = await move('publishDisclosures', landKey, [portalNumbered.envelope.indexNumber]);
+    expect(published.data?.publishDisclosures).toEqual([{ indexNumber: portalNumbered.envelope.indexNumber, status: 'PUBLISHED' }]);
+    expect((await publicView(portalNumbered.envelope.indexNumber)).disclosure).toEqual({ status: 'PUBLISHED', title: portalNumbered.envelope.title });
+  });
+
+  it('refuses another agency’s record under a number already taken, storing nothing', async () => {
+    const first = submission();
+    expect((await submit(landKey, [first])).data?.submitDisclosures.rejected).toEqual([]);
+    const before = await storedCount();
+    const taken = submission({ agency: OTHER_BUREAU });
+    taken.envelope.indexNumber = first.envelope.indexNumber;
+    const response = await submit(otherKey, [taken]);
+    expect(response.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect(await storedCount()).toBe(before);
+  });
+});
+
 describe('validation', () => {
   it('stores the valid records of a batch and returns every error of the others by position', async () => {
     const good = submission();

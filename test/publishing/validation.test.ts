@@ -31,7 +31,10 @@ it.each([
   ['an unknown field', {}, { colour: 'red' }, [['fields.colour', 'unknown-field']]],
   ['a missing field', {}, { winningParty: undefined }, [['fields.winningParty', 'required']]],
   ['a bad credit code', { agencyCode: '11430621059724804X', indexNumber: '11430621059724804X-/2014-1' }, {}, [['envelope.agencyCode', 'format']]],
-  ['an index number of another agency', { indexNumber: '115323000151673132-/2017-1019636' }, {}, [['envelope.indexNumber', 'agency-prefix']]],
+  ['an index number with a space', { indexNumber: '11370900004341590P /2017-00150' }, {}, [['envelope.indexNumber', 'format']]],
+  ['an index number with a Chinese character', { indexNumber: '岳阳县/2017-00150' }, {}, [['envelope.indexNumber', 'format']]],
+  ['an empty index number', { indexNumber: '' }, {}, [['envelope.indexNumber', 'min-length']]],
+  ['an index number of 65 characters', { indexNumber: 'A'.repeat(65) }, {}, [['envelope.indexNumber', 'max-length']]],
   ['a date-time without offset', { publishedAt: '2014-06-20 10:00' }, {}, [['envelope.publishedAt', 'format']]],
   ['several problems at once', { title: '', regionCode: '43062' }, { termYears: 71 },
     [['envelope.title', 'min-length'], ['envelope.regionCode', 'format'], ['fields.termYears', 'maximum']]],
@@ -41,6 +44,16 @@ it.each([
   if (result.ok) return;
   expect(result.errors.map((e) => [e.field, e.rule])).toEqual(expected);
   for (const error of result.errors) expect(error.message.length).toBeGreaterThan(5);
+});
+
+it.each([
+  ['the agency code, -/, year and serial', '11430621059724804R-/2014-1000001'],
+  ['another agency’s code: each agency numbers in its own scheme', '115323000151673132-/2017-1019636'],
+  ['a slash without the hyphen', '11370900004341590P/2017-00150'],
+  ['underscores and dots, 64 characters', `${'A'.repeat(54)}_2017.0001`],
+])('accepts an index number written as %s', (_name, indexNumber) => {
+  const result = validateSubmission(landTransfer({ indexNumber }), FIELD_SCHEMAS);
+  expect(result.ok && result.input.envelope.indexNumber).toBe(indexNumber);
 });
 
 it('rejects an unknown type', () => {
