@@ -14,7 +14,7 @@ import { HeaderMap } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import type { IncomingMessage } from 'node:http';
 import { statusOf } from '../platform/error-codes';
-import { verifyIdentity } from '../platform/identity';
+import type { Identity } from '../platform/identity';
 import type { CostBudgetSettings } from './config';
 import type { CostCharge } from './limits';
 import type { GatewayContext } from './subgraph-source';
@@ -80,12 +80,9 @@ export class CostBudget {
   }
 }
 
-/** Who pays for a request: `key:<id>` for an accepted API key (from the token the gateway signed), else `ip:<address>`. */
-export function clientOf(req: IncomingMessage & { ip?: string }, identityToken: string | undefined, secret: string): string {
-  if (identityToken) {
-    const verified = verifyIdentity(identityToken, secret);
-    if (verified.ok && verified.identity.kind === 'agency') return `key:${verified.identity.keyId}`;
-  }
+/** Who pays for a request: `key:<id>` for an accepted API key, else `ip:<address>`. */
+export function clientOf(req: IncomingMessage & { ip?: string }, identity: Identity | undefined): string {
+  if (identity?.kind === 'agency') return `key:${identity.keyId}`;
   return `ip:${req.ip ?? req.socket.remoteAddress ?? 'unknown'}`;
 }
 

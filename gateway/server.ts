@@ -120,8 +120,8 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
   app.use(operationsRouter({ check: gatewayReadiness(keys.store.keys.db, config.subgraphUrls, READY_TIMEOUT_MS), metrics }));
   // The key is checked once per request (remembered a few seconds); the data sources send the token.
   const context = async ({ req }: { req: express.Request }): Promise<GatewayContext> => {
-    const identityToken = await issuer.tokenFor(req.headers.authorization);
-    return withRequestRecord({ identityToken, client: clientOf(req, identityToken, config.identitySecret) }, req);
+    const signed = await issuer.identityFor(req.headers.authorization);
+    return withRequestRecord({ identityToken: signed?.token, client: clientOf(req, signed?.identity) }, req);
   };
   app.use(
     '/graphql',

@@ -18,8 +18,14 @@ export const KEY_CACHE_MS = 5_000;
 /** Headers remembered at most (the oldest go first). */
 const MAX_CACHED_KEYS = 10_000;
 
+/** What the gateway found of a request's key, and the token that tells the subgraphs. */
+export interface SignedIdentity {
+  identity: Identity;
+  token: string;
+}
+
 export class IdentityIssuer {
-  private readonly cache = new Map<string, { token: string; until: number }>();
+  private readonly cache = new Map<string, SignedIdentity & { until: number }>();
 
   constructor(
     private readonly keys: ApiKeyManager,
@@ -27,21 +33,24 @@ export class IdentityIssuer {
     private readonly secret: string,
   ) {}
 
-  /** The token to send the subgraphs for a request with this Authorization header; undefined without one. */
-  async tokenFor(authorization: string | undefined): Promise<string | undefined> {
+  /**
+   * The identity of a request with this Authorization header and its token to send the subgraphs;
+   * undefined without one.
+   */
+  async identityFor(authorization: string | undefined): Promise<SignedIdentity | undefined> {
     if (!authorization) return undefined;
     const cacheKey = createHash('sha256').update(authorization).digest('base64url');
     const cached = this.cache.get(cacheKey);
     const now = Date.now();
-    if (cached && cached.until > now) return cached.token;
+    if (cached && cached.until > now) return cached;
     const { identity, lasting } = await this.identify(authorization);
-    const token = signIdentity(identity, this.secret, now);
+    const signed = { identity, token: signIdentity(identity, this.secret, now) };
     this.cache.delete(cacheKey);
     if (lasting) {
       if (this.cache.size >= MAX_CACHED_KEYS) this.cache.delete(this.cache.keys().next().value as string);
-      this.cache.set(cacheKey, { token, until: now + KEY_CACHE_MS });
+      this.cache.set(cacheKey, { ...signed, until: now + KEY_CACHE_MS });
     }
-    return token;
+    return signed;
   }
 
   private async identify(authorization: string): Promise<{ identity: Identity; lasting: boolean }> {

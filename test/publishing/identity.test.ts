@@ -187,7 +187,7 @@ describe('a key that cannot be checked now', () => {
   it('gets a token of kind rejected with the code of what did not answer, not remembered', async () => {
     const nobodyListens = new CatalogueAgencies(`http://127.0.0.1:${await freePort()}/graphql`, 1_000);
     const issuer = new IdentityIssuer(stack.keys, nobodyListens, stack.identitySecret);
-    const token = (await issuer.tokenFor(`Bearer ${governmentKey.key}`)) as string;
+    const token = (await issuer.identityFor(`Bearer ${governmentKey.key}`))?.token as string;
     expect(verifyIdentity(token, stack.identitySecret)).toEqual({
       ok: true,
       identity: {
