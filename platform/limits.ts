@@ -108,16 +108,14 @@ export const documentLimitSettings = z
 
 export type LimitName = 'maxTokens' | 'maxSelections' | 'maxDepth' | 'maxAliases' | 'maxDirectives' | 'maxCost' | 'maxNesting';
 
-/** Makes Apollo Server answer an error thrown before execution with its code's HTTP status (the key is not shown). */
-function httpStatus(code: ErrorCode) {
-  return { http: { status: statusOf(code) } };
+/** An error thrown before execution, which Apollo Server answers with its code's HTTP status (the `http` key is not shown). */
+function refusalBeforeExecution(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}): GraphQLError {
+  return new GraphQLError(message, { extensions: { code, ...extensions, http: { status: statusOf(code) } } });
 }
 
 /** An error of a limit: code, message naming the limit and its value, and the numbers. */
 export function limitError(code: ErrorCode, limit: LimitName, allowed: number, message: string, actual?: number): GraphQLError {
-  return new GraphQLError(message, {
-    extensions: { code, limit, allowed, ...(actual === undefined ? {} : { actual }), ...httpStatus(code) },
-  });
+  return refusalBeforeExecution(code, message, { limit, allowed, ...(actual === undefined ? {} : { actual }) });
 }
 
 /** graphql-armor reports "… limit of N exceeded, found M."; the found count is taken from there. */
@@ -186,8 +184,9 @@ export function limitValidationRules(limits: DocumentLimits): ValidationRule[] {
 
 /** The refusal of a `first` out of range, as the gateway and every subgraph answer it (HTTP 400). */
 export function pageSizeError(first: unknown): GraphQLError {
-  return new GraphQLError(`Invalid value for "first": must be between 1 and ${MAX_PAGE_SIZE}; got ${String(first)}`, {
-    extensions: { code: 'BAD_USER_INPUT' satisfies ErrorCode, argument: 'first', rule: 'range', ...httpStatus('BAD_USER_INPUT') },
+  return refusalBeforeExecution('BAD_USER_INPUT', `Invalid value for "first": must be between 1 and ${MAX_PAGE_SIZE}; got ${String(first)}`, {
+    argument: 'first',
+    rule: 'range',
   });
 }
 
@@ -290,14 +289,10 @@ export function operationResolutionPlugin<TContext extends BaseContext>(): Apoll
               : operations > 1
                 ? 'Must provide operationName when the document contains more than one operation.'
                 : 'The document contains no operation.';
-            throw new GraphQLError(message, {
-              extensions: { code: 'OPERATION_RESOLUTION_FAILURE' satisfies ErrorCode, ...httpStatus('OPERATION_RESOLUTION_FAILURE') },
-            });
+            throw refusalBeforeExecution('OPERATION_RESOLUTION_FAILURE', message);
           }
           if (!schema.getRootType(operation.operation)) {
-            throw new GraphQLError(`This API has no ${operation.operation} operations.`, {
-              extensions: { code: 'GRAPHQL_VALIDATION_FAILED' satisfies ErrorCode, ...httpStatus('GRAPHQL_VALIDATION_FAILED') },
-            });
+            throw refusalBeforeExecution('GRAPHQL_VALIDATION_FAILED', `This API has no ${operation.operation} operations.`);
           }
         },
       };
