@@ -10,7 +10,7 @@
 import { createHash } from 'node:crypto';
 import { HeaderMap, type ApolloServerPlugin, type GraphQLRequest, type GraphQLResponse } from '@apollo/server';
 import type { GraphQLFormattedError } from 'graphql';
-import { ERROR_CODES, statusOf, type ErrorCode } from '../../platform/error-codes';
+import { isErrorCode, statusOf, type ErrorCode } from '../../platform/error-codes';
 import { internalErrorAnswer } from '../../platform/errors';
 import { IDEMPOTENCY_KEY_HEADER, parseIdempotencyKey } from '../../platform/idempotency-key';
 import type { Claim, IdempotencyStore } from '../../publishing/idempotency-store';
@@ -34,7 +34,7 @@ function fingerprintOf(request: GraphQLRequest): string {
 function failedOnServer(errors: readonly GraphQLFormattedError[] | undefined): boolean {
   return (errors ?? []).some((error) => {
     const code = error.extensions?.code;
-    return typeof code !== 'string' || !(code in ERROR_CODES) || statusOf(code as ErrorCode) >= 500;
+    return !isErrorCode(code) || statusOf(code) >= 500;
   });
 }
 
