@@ -1,15 +1,13 @@
 import { types } from 'node:util';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import type { ErrorCode } from './error-codes';
+import { codedError, type ErrorCode } from './error-codes';
 
 /**
  * A client error that names the argument (or input field path) and the rule it broke, answered
  * with `extensions.code = BAD_USER_INPUT`. Never a 500.
  */
 export function badUserInput(argument: string, rule: string, message: string): GraphQLError {
-  return new GraphQLError(`Invalid value for "${argument}": ${message}`, {
-    extensions: { code: 'BAD_USER_INPUT' satisfies ErrorCode, argument, rule },
-  });
+  return codedError('BAD_USER_INPUT', `Invalid value for "${argument}": ${message}`, { argument, rule });
 }
 
 /** What a client is told of an error that is not one of the API's own answers (a driver error, a bug). */
