@@ -12,7 +12,7 @@
  *   index number) do not take a slot.
  */
 import { setMaxListeners } from 'node:events';
-import { HeaderMap, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
+import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { statusOf, type ErrorCode } from './error-codes';
 
@@ -71,7 +71,8 @@ export function overloadedError(server: string, limit: number): GraphQLError {
       extensions: {
         code: 'OVERLOADED' satisfies ErrorCode,
         retryAfterSeconds: RETRY_AFTER_SECONDS,
-        http: { status: statusOf('OVERLOADED'), headers: new HeaderMap([['retry-after', String(RETRY_AFTER_SECONDS)]]) },
+        // Retry-After is set by retryAfterPlugin, which also covers the refusals the gateway passes on.
+        http: { status: statusOf('OVERLOADED') },
       },
     },
   );
