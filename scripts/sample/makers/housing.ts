@@ -1,7 +1,7 @@
 import type { SampleContext, SampleMakers } from '../context';
 import type { Random } from '../random';
 import type { DisclosureInput } from '../../../model/input';
-import { maskIdNumber, maskName, type MaskedIdNumber, type MaskedName } from '../../../model/deidentify';
+import { idCheckCharacter, maskIdNumber, maskName, type MaskedIdNumber, type MaskedName } from '../../../model/deidentify';
 import type { AffordableHousingProjectFields } from '../../../model/records/housing/affordable-housing-project';
 import type { HousingAllocationFields } from '../../../model/records/housing/housing-allocation';
 import type { AllocationOutcome, HousingType } from '../../../subgraphs/housing/generated/types';
@@ -26,9 +26,6 @@ const TYPE_NAMES: Record<HousingType, string> = {
   SHANTY_TOWN_RENOVATION: '棚户区改造',
   SUBSIDISED_RENTAL: '保障性租赁住房',
 };
-/** Resident ID check character weights and values (GB 11643-1999). */
-const ID_CHECK_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-const ID_CHECK_CHARACTERS = '10X98765432';
 
 /** The kinds of housing a plan year could have: low-rent merged into public rental in 2014, subsidised rental began in 2021. */
 function housingTypesOf(planYear: number): HousingType[] {
@@ -90,8 +87,7 @@ function maskedIdNumber(rng: Random, regionCode: string): MaskedIdNumber {
   const serial = String(rng.int(1, 999)).padStart(3, '0');
   if (rng.chance(0.03)) return maskIdNumber(`${regionCode}${String(birthYear).slice(2)}${birthDay}${serial}`);
   const body = `${regionCode}${birthYear}${birthDay}${serial}`;
-  const weightedSum = [...body].reduce((sum, digit, i) => sum + Number(digit) * ID_CHECK_WEIGHTS[i], 0);
-  return maskIdNumber(`${body}${ID_CHECK_CHARACTERS[weightedSum % 11]}`);
+  return maskIdNumber(`${body}${idCheckCharacter(body)}`);
 }
 
 function housingAllocation(ctx: SampleContext): DisclosureInput<HousingAllocationFields> {
