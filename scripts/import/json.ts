@@ -9,7 +9,8 @@
 import { jsonParser } from 'stream-json/core/parser.js';
 import streamArray from 'stream-json/core/streamers/stream-array.js';
 import { getManyValues, isMany, none } from 'stream-chain';
-import { badUtf8, FileError, isPlainObject, ROW, type SourceRow } from './rows';
+import { isPlainObject } from '../../platform/values';
+import { badUtf8, FileError, ROW, type SourceRow } from './rows';
 import { textLines, type TextPiece } from './text';
 
 type Token = { name: string; value?: unknown };

@@ -46,6 +46,3 @@ export function badUtf8(field = ROW): FieldError {
   return { field, rule: 'utf-8', message: 'is not valid UTF-8 (the bytes were not read; save the file as UTF-8)' };
 }
 
-export function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}

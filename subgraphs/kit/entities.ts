@@ -34,6 +34,7 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import { statusOf } from '../../platform/error-codes';
+import { isPlainObject } from '../../platform/values';
 
 const ENTITIES_FIELD = '_entities';
 const ARGUMENT = 'representations';
@@ -77,12 +78,6 @@ class RepresentationError extends GraphQLError {
   }
 }
 
-/** An object as JSON (or a GraphQL literal, which has no prototype) makes it. */
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const prototype = Object.getPrototypeOf(value);
-  return prototype === Object.prototype || prototype === null;
-}
 
 /** What a value is, in a word, without quoting it (it may be anything a client sent). */
 function kindOf(value: unknown): string {
