@@ -1,3 +1,5 @@
+import type { QualityFlag } from './quality';
+
 export type DomainName = 'FINANCE' | 'LAND' | 'HOUSING' | 'EDUCATION' | 'SAFETY';
 export type DisclosureMode = 'FULL' | 'PARTIAL' | 'REDACTED';
 
@@ -46,10 +48,12 @@ export interface StoredEnvelope {
   interpretationIndexNumber: string | null;
   sourceUrl: string | null;
   status: DisclosureStatus;
-  /** Working days from writtenOn to publication (null without writtenOn). */
+  /** Working days from writtenOn to publication (null without writtenOn, or with one after publication). */
   publicationDelayWorkingDays: number | null;
-  /** Whether it went public after the 20 working days the Regulations allow (null without writtenOn). */
+  /** Whether it went public after the 20 working days the Regulations allow (null where the delay is). */
   publishedLate: boolean | null;
+  /** What is inconsistent in the record as published (model/quality.ts); empty for most. */
+  qualityFlags: QualityFlag[];
   grams: string[];
   searchText: string;
 }
@@ -59,7 +63,7 @@ export const ENVELOPE_KEYS = [
   '_id', 'type', 'domain', 'title', 'category', 'agencyCode', 'agencyName', 'regionCode', 'regionPath',
   'documentNumber', 'subjectTerms', 'writtenOn', 'publishedAt', 'year', 'disclosureMode',
   'interpretationIndexNumber', 'sourceUrl', 'status', 'publicationDelayWorkingDays', 'publishedLate',
-  'grams', 'searchText',
+  'qualityFlags', 'grams', 'searchText',
 ] as const satisfies ReadonlyArray<keyof StoredEnvelope>;
 
 export type StoredRecord<Fields> = StoredEnvelope & Fields;

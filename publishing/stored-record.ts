@@ -1,6 +1,7 @@
 import type { DisclosureInput } from '../model/input';
 import { ENVELOPE_KEYS, type DisclosureStatus, type EnvelopeInput, type StoredEnvelope } from '../model/envelope';
 import { RECORD_TYPES, type RecordTypeName } from '../model/record-types';
+import { qualityFlagsOf, writtenAfterPublished } from '../model/quality';
 import { shanghaiDate, shanghaiYear } from '../model/time';
 import { PUBLICATION_DEADLINE_WORKING_DAYS, workingDaysAfter } from '../model/workdays';
 import { searchIndexFields } from '../storage/text-search';
@@ -47,7 +48,7 @@ export function envelopeOf(record: StoredEnvelope): StoredEnvelope {
 
 /**
  * How the envelope is stored: keyed by index number, with what is derived for filtering and search
- * (region ancestry, year, lateness on the State Council calendar, search grams).
+ * (region ancestry, year, lateness on the State Council calendar, quality flags, search grams).
  */
 export function storedEnvelope(
   type: RecordTypeName,
@@ -58,7 +59,7 @@ export function storedEnvelope(
 ): StoredEnvelope {
   const documentNumber = input.documentNumber ?? null;
   const writtenOn = input.writtenOn ?? null;
-  const delay = writtenOn ? workingDaysAfter(writtenOn, shanghaiDate(input.publishedAt)) : null;
+  const delay = writtenOn && !writtenAfterPublished(input) ? workingDaysAfter(writtenOn, shanghaiDate(input.publishedAt)) : null;
   return {
     _id: input.indexNumber,
     type,
@@ -80,6 +81,7 @@ export function storedEnvelope(
     status,
     publicationDelayWorkingDays: delay,
     publishedLate: delay === null ? null : delay > PUBLICATION_DEADLINE_WORKING_DAYS,
+    qualityFlags: qualityFlagsOf(input),
     ...searchIndexFields([input.title, ...input.subjectTerms, documentNumber, agencyName]),
   };
 }

@@ -2,6 +2,7 @@ import type { Collection, Document } from 'mongodb';
 import { badUserInput } from '../platform/errors';
 import { endOfShanghaiDay, startOfShanghaiDay, toIsoDay } from '../model/time';
 import type { DisclosureMode, StoredEnvelope } from '../model/envelope';
+import type { QualityFlag } from '../model/quality';
 import { ensureIndexes } from './mongo';
 import { normalizeText, textFilter } from './text-search';
 
@@ -16,6 +17,7 @@ export interface EnvelopeFilterInput {
   writtenFrom?: Date | string | null;
   writtenTo?: Date | string | null;
   publishedLate?: boolean | null;
+  qualityFlags?: QualityFlag[] | null;
   text?: string | null;
 }
 
@@ -95,6 +97,8 @@ export function envelopeFilter(input: EnvelopeFilterInput | null | undefined, ar
       ),
       writtenOn: range(`${argument}.writtenFrom`, day(input.writtenFrom), day(input.writtenTo)),
       publishedLate: input.publishedLate ?? undefined,
+      // On the array field `$in` matches a record carrying any of the flags.
+      qualityFlags: inList(`${argument}.qualityFlags`, input.qualityFlags),
     }),
     ...text,
   };
@@ -107,6 +111,7 @@ export async function ensureEnvelopeIndexes(collection: Collection<StoredEnvelop
     { key: { agencyCode: 1, publishedAt: -1, _id: -1 }, name: 'agency_published' },
     { key: { regionPath: 1, publishedAt: -1, _id: -1 }, name: 'region_published' },
     { key: { category: 1, publishedAt: -1, _id: -1 }, name: 'category_published' },
+    { key: { qualityFlags: 1, publishedAt: -1, _id: -1 }, name: 'quality_flags_published' },
     { key: { grams: 1 }, name: 'grams' },
   ]);
 }

@@ -40,6 +40,7 @@ export const ENVELOPE_COLUMNS = [
   'disclosureMode',
   'publicationDelayWorkingDays',
   'publishedLate',
+  'qualityFlags',
   'sourceUrl',
 ] as const;
 
@@ -68,6 +69,7 @@ export interface ExportRow {
   disclosureMode: string;
   publicationDelayWorkingDays: number | null;
   publishedLate: boolean | null;
+  qualityFlags: string[];
   sourceUrl: string | null;
   /** The type's own fields by name: money as exact yuan text, objects and lists kept whole. */
   fields: Record<string, unknown>;
@@ -100,6 +102,7 @@ export const EXPORT_QUERY = `query CatalogueExport($filter: CatalogueFilter, $or
         disclosureMode
         publicationDelayWorkingDays
         publishedLate
+        qualityFlags
         sourceUrl
 ${RECORD_COLUMNS_SELECTION.replace(/^/gm, '        ')}
       }
@@ -150,6 +153,7 @@ function rowOf(node: ExportNode): ExportRow {
     disclosureMode: node.disclosureMode,
     publicationDelayWorkingDays: node.publicationDelayWorkingDays,
     publishedLate: node.publishedLate,
+    qualityFlags: node.qualityFlags,
     sourceUrl: node.sourceUrl,
     fields: recordCells(node.__typename, node),
   };
@@ -183,6 +187,7 @@ const CSV: Format = {
         ...Object.fromEntries(Object.entries(fields).map(([field, value]) => [field, csvCell(value)])),
         ...row,
         subjectTerms: row.subjectTerms.join(SUBJECT_TERM_SEPARATOR),
+        qualityFlags: row.qualityFlags.join(SUBJECT_TERM_SEPARATOR),
       })),
       {
         columns: [...EXPORT_COLUMNS],

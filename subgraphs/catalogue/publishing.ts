@@ -6,6 +6,7 @@ import { codedError } from '../../platform/error-codes';
 import { badUserInput } from '../../platform/errors';
 import { validateSubmission, type FieldError } from '../../model/input';
 import type { DisclosureInput } from '../../model/input';
+import { qualityFlagsOf } from '../../model/quality';
 import { pageSize } from '../../storage/pagination';
 import { FIELD_SCHEMAS } from '../../model/records';
 import type { TargetStatus } from '../../model/review';
@@ -56,16 +57,19 @@ async function submitDisclosures(args: SubmitArgs, context: CatalogueContext) {
 
   const written = await context.writer.writeDetailed(valid, { status: 'DRAFT', caller: { scope: actor.scope, identityToken: context.identityToken } });
   if (written.forbidden.length) throw forbidden(written.forbidden, 'they belong to another agency');
-  const positionOf = new Map(valid.map((v) => [v.input.envelope.indexNumber, v.position]));
+  const sentAs = new Map(valid.map((v) => [v.input.envelope.indexNumber, v]));
   for (const refusal of written.rejected) {
     rejected.push({
-      position: positionOf.get(refusal.indexNumber) ?? -1,
+      position: sentAs.get(refusal.indexNumber)?.position ?? -1,
       indexNumber: refusal.indexNumber,
       errors: [{ field: refusal.field, rule: 'reference', message: refusal.reason }],
     });
   }
   return {
-    accepted: written.results.map((r) => ({ ...r, position: positionOf.get(r.indexNumber) ?? -1 })),
+    accepted: written.results.map((r) => {
+      const sent = sentAs.get(r.indexNumber);
+      return { ...r, position: sent?.position ?? -1, qualityFlags: sent ? qualityFlagsOf(sent.input.envelope) : [] };
+    }),
     rejected: rejected.sort((a, b) => a.position - b.position),
   };
 }

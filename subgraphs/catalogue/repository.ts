@@ -14,7 +14,7 @@ export interface CatalogueFilterInput extends EnvelopeFilterInput {
   types?: RecordTypeName[] | null;
 }
 
-export type Dimension = 'DOMAIN' | 'TYPE' | 'AGENCY' | 'REGION' | 'CATEGORY' | 'YEAR' | 'DISCLOSURE_MODE';
+export type Dimension = 'DOMAIN' | 'TYPE' | 'AGENCY' | 'REGION' | 'CATEGORY' | 'YEAR' | 'DISCLOSURE_MODE' | 'QUALITY_FLAG';
 
 /** The stored field each dimension groups on. */
 export const DIMENSION_FIELDS: Record<Dimension, keyof StoredEnvelope> = {
@@ -25,7 +25,11 @@ export const DIMENSION_FIELDS: Record<Dimension, keyof StoredEnvelope> = {
   CATEGORY: 'category',
   YEAR: 'year',
   DISCLOSURE_MODE: 'disclosureMode',
+  QUALITY_FLAG: 'qualityFlags',
 };
+
+/** Dimensions over an array field: a record counts once under each of its values. */
+const ARRAY_DIMENSIONS: ReadonlySet<Dimension> = new Set(['QUALITY_FLAG']);
 
 export interface GroupCount {
   values: string[];
@@ -78,9 +82,10 @@ export class CatalogueRepository {
   /** Counts by one or more dimensions in one `$group` (one accumulator), largest first. */
   async countBy(filter: Document, dimensions: readonly Dimension[], limits: QueryLimits): Promise<GroupCount[]> {
     const key = Object.fromEntries(dimensions.map((d, i) => [`k${i}`, `$${DIMENSION_FIELDS[d]}`]));
+    const unwind = dimensions.filter((d) => ARRAY_DIMENSIONS.has(d)).map((d) => ({ $unwind: `$${DIMENSION_FIELDS[d]}` }));
     const groups = await this.entries
       .aggregate<{ _id: Record<string, string | number | null>; count: number }>(
-        [{ $match: filter }, { $group: { _id: key, count: { $sum: 1 } } }],
+        [{ $match: filter }, ...unwind, { $group: { _id: key, count: { $sum: 1 } } }],
         limits.query(),
       )
       .toArray();

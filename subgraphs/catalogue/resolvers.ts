@@ -121,6 +121,7 @@ export const resolvers = {
     category: facetResolver('CATEGORY'),
     year: facetResolver('YEAR'),
     disclosureMode: facetResolver('DISCLOSURE_MODE'),
+    qualityFlag: facetResolver('QUALITY_FLAG'),
   },
   Agency: {
     __resolveReference: (reference: { code: string }, context: CatalogueContext) => context.agencies.load(reference.code),

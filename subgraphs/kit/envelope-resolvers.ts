@@ -8,5 +8,7 @@ export const envelopeFieldResolvers = {
   agency: (record: StoredEnvelope) => ({ __typename: 'Agency', code: record.agencyCode }),
   region: (record: StoredEnvelope) => ({ __typename: 'Region', code: record.regionCode }),
   publishedOn: (record: StoredEnvelope) => shanghaiDate(record.publishedAt),
+  // Records stored before quality flags existed have none.
+  qualityFlags: (record: StoredEnvelope) => record.qualityFlags ?? [],
 };
 

@@ -68,7 +68,7 @@ const CATALOGUE_PAGE = `query ($filter: CatalogueFilter, $orderBy: DisclosureOrd
     pageInfo { hasNextPage endCursor }
     edges { node {
       __typename indexNumber title domain category agency { code name } region { code name } documentNumber
-      subjectTerms writtenOn publishedAt publishedOn disclosureMode publicationDelayWorkingDays publishedLate sourceUrl
+      subjectTerms writtenOn publishedAt publishedOn disclosureMode publicationDelayWorkingDays publishedLate qualityFlags sourceUrl
       ... on LandTransfer {
         parcelNumber location areaSquareMetres use termYears method floorAreaRatio startingPrice { yuan } finalPrice { yuan }
         winningParty transferredOn
@@ -138,7 +138,7 @@ function asCsv(row: ExportRow): Record<string, string> {
   return Object.fromEntries(
     EXPORT_COLUMNS.map((column) => {
       const value = (ENVELOPE_COLUMNS as readonly string[]).includes(column) ? (row as unknown as Record<string, unknown>)[column] : row.fields[column];
-      if (column === 'subjectTerms') return [column, text((value as string[]).join(';'))];
+      if (column === 'subjectTerms' || column === 'qualityFlags') return [column, text((value as string[]).join(';'))];
       return [column, typeof value === 'string' ? text(value) : cell(value)];
     }),
   );

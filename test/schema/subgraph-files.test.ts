@@ -17,7 +17,7 @@ const onDisk = (file: string) => readFileSync(path.join(REPO_ROOT, file), 'utf8'
 /** What schema/common.graphql defines, which every subgraph then has. */
 const COMMON_TYPES = ['Date', 'DateTime', 'URL', 'SafeInt', 'YuanAmount', 'Currency', 'DisclosureMode', 'DisclosureStatus', 'Domain', 'DisclosureOrder', 'Money', 'PageInfo', 'EnvelopeFilter'];
 /** What schema/envelope-filter.graphql gives EnvelopeFilter. */
-const ENVELOPE_FILTER = ['agencyCodes', 'regionCodes', 'categories', 'disclosureModes', 'publishedFrom', 'publishedTo', 'writtenFrom', 'writtenTo', 'publishedLate', 'text'];
+const ENVELOPE_FILTER = ['agencyCodes', 'regionCodes', 'categories', 'disclosureModes', 'publishedFrom', 'publishedTo', 'writtenFrom', 'writtenTo', 'publishedLate', 'qualityFlags', 'text'];
 const COMMON_BLOCK = /^# ---- begin schema\/common\.graphql .*\n[\s\S]*?^# ---- end schema\/common\.graphql\n/m;
 
 describe("each subgraph's schema.graphql on disk", () => {

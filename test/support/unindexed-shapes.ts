@@ -32,6 +32,7 @@ export const UNINDEXED_SHAPES: AllowList = {
   residualFields: [
     ...residual(ENVELOPES, ['status'], 'public reads ask for PUBLISHED records, nearly all of them: an index on status would not narrow; the index of the other fields serves and status is tested on what it finds'),
     ...residual(ENVELOPES, ['disclosureMode', 'publishedLate', 'writtenOn'], 'an envelope filter with no index (few values, or a second date): tested on each record the publication order or the other filters\' index reads'),
+    ...residual(ENVELOPES, ['qualityFlags'], 'few records carry flags: alone, the flags index serves them; beside another envelope filter, that filter\'s index reads and the flags are tested on what it finds'),
     ...residual(ENVELOPES, ['searchText'], 'the literal text ($regex) is tested on the candidates the grams index found'),
     ...residual(['revisionBlocks', 'changeBlocks'], ['committed'], 'the open blocks among the few from the cursor on: the _id range bounds the read; old committed blocks are dropped'),
     ...residual([CHANGES], ['type', 'agencyCode', 'category'], 'the change feed with a filter walks the log in _id order from the cursor and tests each entry'),

@@ -133,6 +133,7 @@ export type ResolversTypes = {
   EnvelopeFilter: Types.EnvelopeFilter;
   Money: ResolverTypeWrapper<Types.Money>;
   PageInfo: ResolverTypeWrapper<Types.PageInfo>;
+  QualityFlag: Types.QualityFlag;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Region: ResolverTypeWrapper<Types.Region>;
   SafeInt: ResolverTypeWrapper<Types.Scalars['SafeInt']['output']>;

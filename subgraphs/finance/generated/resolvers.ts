@@ -148,6 +148,7 @@ export type ResolversTypes = {
   PublicExpenseReportConnection: ResolverTypeWrapper<Omit<Types.PublicExpenseReportConnection, 'edges'> & { edges: Array<ResolversTypes['PublicExpenseReportEdge']> }>;
   PublicExpenseReportEdge: ResolverTypeWrapper<Omit<Types.PublicExpenseReportEdge, 'node'> & { node: ResolversTypes['PublicExpenseReport'] }>;
   PublicExpenseReportFilter: Types.PublicExpenseReportFilter;
+  QualityFlag: Types.QualityFlag;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Region: ResolverTypeWrapper<Types.Region>;
   SafeInt: ResolverTypeWrapper<Types.Scalars['SafeInt']['output']>;

@@ -135,6 +135,7 @@ export type ResolversTypes = {
   HousingType: Types.HousingType;
   Money: ResolverTypeWrapper<Types.Money>;
   PageInfo: ResolverTypeWrapper<Types.PageInfo>;
+  QualityFlag: Types.QualityFlag;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Region: ResolverTypeWrapper<Types.Region>;
   SafeInt: ResolverTypeWrapper<Types.Scalars['SafeInt']['output']>;

@@ -186,6 +186,8 @@ export type EnvelopeFilter = {
   publishedLate?: InputMaybe<Scalars['Boolean']['input']>;
   /** Published on or before this day (Asia/Shanghai), inclusive. */
   publishedTo?: InputMaybe<Scalars['Date']['input']>;
+  /** Only records carrying any of these quality flags 数据质量标记. */
+  qualityFlags?: InputMaybe<Array<QualityFlag>>;
   /** Regions 行政区划 by 6-digit code; a region includes every region below it. */
   regionCodes?: InputMaybe<Array<Scalars['ID']['input']>>;
   /**
@@ -296,6 +298,18 @@ export type PageInfo = {
   /** Whether another page follows this one. */
   hasNextPage: Scalars['Boolean']['output'];
 };
+
+/**
+ * Something inconsistent in a record as its agency published it 数据质量标记. Real pages are not always
+ * consistent; such records are accepted and flagged so they can be found and counted.
+ */
+export type QualityFlag =
+  /** The year in the document number 文号 (`〔2017〕`) differs from the year written, or, without a date written, is after the year published. */
+  | 'DOCUMENT_NUMBER_YEAR_MISMATCH'
+  /** The year in the index number 索引号 (four digits after a `/`) is neither the year written nor the year published. */
+  | 'INDEX_NUMBER_YEAR_MISMATCH'
+  /** The date written 成文日期 is later than the day published 发布日期; the publication delay is then unknown (null). */
+  | 'WRITTEN_AFTER_PUBLISHED';
 
 export type Query = {
   __typename?: 'Query';

@@ -155,6 +155,7 @@ export type ResolversTypes = {
   MiningRightTransferMethod: Types.MiningRightTransferMethod;
   Money: ResolverTypeWrapper<Types.Money>;
   PageInfo: ResolverTypeWrapper<Types.PageInfo>;
+  QualityFlag: Types.QualityFlag;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Region: ResolverTypeWrapper<Types.Region>;
   SafeInt: ResolverTypeWrapper<Types.Scalars['SafeInt']['output']>;

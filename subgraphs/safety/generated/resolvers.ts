@@ -141,6 +141,7 @@ export type ResolversTypes = {
   Money: ResolverTypeWrapper<Types.Money>;
   PageInfo: ResolverTypeWrapper<Types.PageInfo>;
   PenaltyKind: Types.PenaltyKind;
+  QualityFlag: Types.QualityFlag;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Region: ResolverTypeWrapper<Types.Region>;
   SafeInt: ResolverTypeWrapper<Types.Scalars['SafeInt']['output']>;
