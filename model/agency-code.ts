@@ -24,6 +24,28 @@ export function isUnifiedSocialCreditCode(code: string): boolean {
   return creditCodeCheck(code.slice(0, 17)) === code[17];
 }
 
+/** Whether `code` is a 9-character organisation code 组织机构代码 (GB 11714-1997) with a correct check character. */
+export function isOrganisationCode(code: string): boolean {
+  return /^[0-9A-Z]{8}[0-9X]$/.test(code) && organisationCodeCheck(code.slice(0, 8)) === code[8];
+}
+
+/**
+ * How an agency is identified: by its unified social credit code, or, for bodies never given one,
+ * by its organisation code.
+ */
+export function isAgencyCode(code: string): boolean {
+  return isUnifiedSocialCreditCode(code) || isOrganisationCode(code);
+}
+
+/** An organisation code as it is often printed, `00434159-0`, written without its hyphen; any other code as given. */
+export function normalizeAgencyCode(code: string): string {
+  const trimmed = code.trim();
+  return /^[0-9A-Z]{8}-[0-9X]$/.test(trimmed) ? trimmed.replace('-', '') : trimmed;
+}
+
+export const AGENCY_CODE_RULE =
+  'must be an 18-character unified social credit code 统一社会信用代码 or a 9-character organisation code 组织机构代码 (GB 11714, e.g. 00434159-0), with a correct check character';
+
 /**
  * A deterministic, valid code for a government body (registration authority 1 机构编制, category 1
  * 机关) in `regionCode`, derived from its name: for sample data only.

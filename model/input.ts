@@ -3,7 +3,7 @@
  * errors that name the field and the rule, and conversion to what is stored (money in fen).
  */
 import { z } from 'zod';
-import { isUnifiedSocialCreditCode } from './agency-code';
+import { AGENCY_CODE_RULE, isAgencyCode, normalizeAgencyCode } from './agency-code';
 import { calendarDay, optionalText, text, type FieldsSchema } from './records/rules';
 import { deidentifySubmission } from './records/personal-data';
 import { isRecordTypeName, RECORD_TYPE_NAMES, type RecordTypeName } from './record-types';
@@ -52,7 +52,7 @@ const envelopeSchema = z
       }),
     title: text(500),
     category: text(100),
-    agencyCode: z.string().refine(isUnifiedSocialCreditCode, { error: 'must be an 18-character unified social credit code with a correct check character' }),
+    agencyCode: z.string().transform(normalizeAgencyCode).refine(isAgencyCode, { error: AGENCY_CODE_RULE }),
     regionCode: z.string().regex(/^\d{6}$/, { error: 'must be a 6-digit GB/T 2260 region code' }),
     documentNumber: optionalText(100),
     subjectTerms: z.array(text(50)).max(30, { error: 'at most 30 subject terms' }).default([]),

@@ -34,7 +34,7 @@ async function main(): Promise<void> {
     allowPositionals: true,
   });
   const [command, keyId] = positionals;
-  if (command === 'create' && !values.agency) throw new UsageError(`create needs --agency <unified social credit code>\n${USAGE}`);
+  if (command === 'create' && !values.agency) throw new UsageError(`create needs --agency <agency code: unified social credit code or organisation code>\n${USAGE}`);
   if (command === 'revoke' && !keyId) throw new UsageError(`revoke needs the key id (the part after gdk_)\n${USAGE}`);
   if (!['create', 'revoke', 'list'].includes(command ?? '')) throw new UsageError(USAGE);
 

@@ -15,7 +15,7 @@ import type { BaseContext } from '@apollo/server';
 import { Router, type ErrorRequestHandler, type Request, type Response } from 'express';
 import { Feed, type Author, type FeedOptions, type Item } from 'feed';
 import type { GraphQLFormattedError } from 'graphql';
-import { isUnifiedSocialCreditCode } from '../../model/agency-code';
+import { AGENCY_CODE_RULE, isAgencyCode } from '../../model/agency-code';
 import { codeOfAnswer } from '../../platform/error-codes';
 import {
   publicBase,
@@ -348,12 +348,12 @@ export function feedsRouter<TContext extends BaseContext>(api: OwnApi<TContext>)
       const unknown = queryParameterProblem(req, []);
       if (unknown) return sendError(req, res, 'BAD_REQUEST', unknown.message, { parameter: unknown.parameter });
       const code = parts.name;
-      if (!isUnifiedSocialCreditCode(code)) {
+      if (!isAgencyCode(code)) {
         return sendError(
           req,
           res,
           'BAD_REQUEST',
-          `"${code}" is not an agency code: an agency is named by its 18-character unified social credit code 统一社会信用代码, e.g. 115323000151673132.`,
+          `"${code}" is not an agency code: it ${AGENCY_CODE_RULE}, e.g. 115323000151673132.`,
           { parameter: 'code' },
         );
       }
@@ -375,7 +375,7 @@ export function feedsRouter<TContext extends BaseContext>(api: OwnApi<TContext>)
         title: `${agency.name} · 政府信息公开 | Disclosures by ${agency.name}`,
         description:
           `${agency.name}（统一社会信用代码 ${code}）最新主动公开的政府信息，最近${FEED_SIZE}条，按发布时间从新到旧。 ` +
-          `The latest ${FEED_SIZE} records published proactively by ${agency.name} (unified social credit code ${code}), newest first.`,
+          `The latest ${FEED_SIZE} records published proactively by ${agency.name} (code ${code}), newest first.`,
         author: { name: agency.name },
         path: `${req.baseUrl}/agency/${code}`,
         search: '',

@@ -15,7 +15,7 @@ import type { CatalogueContext } from './context';
 const MAX_SUBMISSIONS = 500;
 
 /** The agency an actor may act for, or the error explaining why not (UNAUTHENTICATED, or what did not answer when the key was checked). */
-function requireAgency(actor: Actor): Extract<Actor, { kind: 'agency' }> {
+export function requireAgency(actor: Actor): Extract<Actor, { kind: 'agency' }> {
   if (actor.kind === 'agency') return actor;
   const reason = actor.kind === 'rejected' ? actor.reason : 'no API key: send Authorization: Bearer gdk_<id>_<secret>';
   throw codedError(actor.kind === 'rejected' ? (actor.code ?? 'UNAUTHENTICATED') : 'UNAUTHENTICATED', `Publishing needs an agency's API key: ${reason}`);

@@ -3,7 +3,7 @@ import { CATALOGUE_ENTRIES, type RecordTypeName } from '../../model/record-types
 import { badUserInput } from '../../platform/errors';
 import type { QueryLimits } from '../../platform/overload';
 import { findByIds } from '../../storage/loaders';
-import { ensureIndexes } from '../../storage/mongo';
+import { DUPLICATE_KEY, ensureIndexes } from '../../storage/mongo';
 import { keysetPage, type PageArgs } from '../../storage/pagination';
 import { envelopeFilter, ensureEnvelopeIndexes, type EnvelopeFilterInput } from '../../storage/filters';
 import { type DomainName, type StoredEnvelope } from '../../model/envelope';
@@ -144,6 +144,27 @@ export class CatalogueRepository {
     const all = await this.agencies.find({}, limits.query()).sort({ _id: 1 }).toArray();
     const paths = await this.ancestry.pathsOf([...new Set(all.map((a) => a.regionCode))], limits);
     return all.filter((agency) => paths.get(agency.regionCode)?.includes(regionCode));
+  }
+
+  /** The region and every region above it, nearest first; empty for an unknown region. */
+  async regionPathOf(regionCode: string, limits: QueryLimits): Promise<string[]> {
+    return (await this.ancestry.pathsOf([regionCode], limits)).get(regionCode) ?? [];
+  }
+
+  /**
+   * Adds an agency. An agency stored exactly so already is `unchanged`; one stored under the same
+   * code with other details is a `conflict`, with what is stored.
+   */
+  async addAgency(agency: StoredAgency): Promise<{ outcome: 'added' | 'unchanged' } | { outcome: 'conflict'; stored: StoredAgency }> {
+    try {
+      await this.agencies.insertOne(agency);
+      return { outcome: 'added' };
+    } catch (error) {
+      if ((error as { code?: unknown }).code !== DUPLICATE_KEY) throw error;
+      const stored = (await this.agencies.findOne({ _id: agency._id })) as StoredAgency;
+      const same = (Object.keys(agency) as Array<keyof StoredAgency>).every((key) => stored[key] === agency[key]);
+      return same ? { outcome: 'unchanged' } : { outcome: 'conflict', stored };
+    }
   }
 
   listRegions(level: AdministrativeLevel | null | undefined, limits: QueryLimits): Promise<StoredRegion[]> {

@@ -9,6 +9,7 @@ import { boundedPage } from '../kit/expensive';
 import type { StoredEnvelope } from '../../model/envelope';
 import type { AdministrativeLevel, StoredAgency, StoredRegion } from '../../storage/reference';
 import { publishingResolvers } from './publishing';
+import { registerAgency, type AgencyRegistration } from './agency-registration';
 import type { CatalogueContext } from './context';
 import { catalogueFilter, type CatalogueFilterInput, type Dimension } from './repository';
 
@@ -63,7 +64,10 @@ const disclosureResolvers = {
 
 export const resolvers = {
   JSONObject: publishingResolvers.JSONObject,
-  Mutation: publishingResolvers.Mutation,
+  Mutation: {
+    ...publishingResolvers.Mutation,
+    registerAgency: (_: unknown, args: { agency: AgencyRegistration }, context: CatalogueContext) => registerAgency(args, context),
+  },
   Query: {
     // Shared for a few seconds at most (CHANGE_FEED_MAX_AGE_SECONDS), not the setting's full time.
     changes: (

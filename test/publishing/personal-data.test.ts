@@ -140,7 +140,7 @@ describe('deidentifySubmission', () => {
     const errors = result.ok ? [] : result.errors;
     expect(errors).toEqual(
       expect.arrayContaining([
-        { field: 'envelope.agencyCode', rule: 'format', message: 'must be an 18-character unified social credit code with a correct check character' },
+        { field: 'envelope.agencyCode', rule: 'format', message: 'must be an 18-character unified social credit code 统一社会信用代码 or a 9-character organisation code 组织机构代码 (GB 11714, e.g. 00434159-0), with a correct check character' },
         { field: 'fields.138****5678', rule: 'unknown-field', message: '138****5678 is not a field of this record type' },
       ]),
     );
