@@ -2,7 +2,7 @@
  * The regions and agencies of the seed documents (岳阳县, 楚雄州, 随县, 含山县, 无棣县, 旬阳县, 白河县,
  * their prefectures and provinces) with their finance, land, housing, education and safety
  * departments. Codes are GB/T 2260 region codes and unified social credit codes (GB 32100-2015) with
- * valid check characters.
+ * valid check characters: the one a seed page prints, derived from the name for the others.
  */
 import { unifiedSocialCreditCode } from './agency-code';
 import type { AdministrativeLevel, StoredAgency, StoredRegion } from '../storage/reference';
@@ -64,6 +64,11 @@ export const REGIONS: StoredRegion[] = REGION_SEEDS.map((r) => ({
   parentCode: r.parent,
 }));
 
+/** Codes the seed pages print for their agencies (seed 002's index number starts with its agency's). */
+const PUBLISHED_CODES: Readonly<Record<string, string>> = {
+  楚雄州人民政府办公室: '115323000151673132',
+};
+
 function agencyName(region: RegionSeed, department: DepartmentKind): string {
   const prefix = region.agencyPrefix ?? region.name;
   if (department === 'government' && region.level === 'PROVINCE') return `${prefix}人民政府办公厅`;
@@ -78,7 +83,7 @@ function buildAgencies(): SampleAgency[] {
       region.level === 'PROVINCE' ? ['government'] : (Object.keys(DEPARTMENTS) as DepartmentKind[]);
     for (const department of departments) {
       const name = agencyName(region, department);
-      const code = unifiedSocialCreditCode(region.code, name);
+      const code = PUBLISHED_CODES[name] ?? unifiedSocialCreditCode(region.code, name);
       const isGovernment = department === 'government';
       if (isGovernment) governmentOf.set(region.code, code);
       agencies.push({
