@@ -118,6 +118,12 @@ export const UNINDEXED_SHAPES: AllowList = {
       reason: 'a region and a price bound: the region index serves, the price is tested on its matches',
     },
     {
+      collections: [collectionOf('AdministrativePenalty')],
+      equality: ['regionPath'],
+      range: ['fineAmountFen'],
+      reason: 'a region and a fine bound (the explorer example penaltiesBySector): the region index serves, the fine is tested on its matches',
+    },
+    {
       collections: [AGENCIES, REGIONS],
       equality: ['parentCode'],
       range: [],
