@@ -2,6 +2,7 @@ import { catalogueSubgraph } from './catalogue';
 import type { SubgraphName } from '../platform/config';
 import type { SubgraphDefinition } from './kit/server';
 import { educationSubgraph } from './education';
+import { enforcementSubgraph } from './enforcement';
 import { financeSubgraph } from './finance';
 import { housingSubgraph } from './housing';
 import { landSubgraph } from './land';
@@ -11,6 +12,7 @@ import { safetySubgraph } from './safety';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const domainSubgraphs: Partial<Record<SubgraphName, SubgraphDefinition<any>>> = {
   education: educationSubgraph,
+  enforcement: enforcementSubgraph,
   finance: financeSubgraph,
   housing: housingSubgraph,
   land: landSubgraph,

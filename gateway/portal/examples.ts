@@ -38,6 +38,8 @@ const PUBLISHING_AGENCY = agencyCode('岳阳县国土资源局');
 const DRAFT_INDEX_NUMBER = `${PUBLISHING_AGENCY}-/2024-9000001`;
 /** Where an agency's key goes; `npm run keys -- create` prints a real one. */
 export const KEY_PLACEHOLDER = 'Bearer gdk_<key id>_<secret> (npm run keys -- create --agency <code>)';
+/** A company of the sample: 岳阳县鑫源造纸有限公司. */
+const DOUBLE_PUBLICITY_CREDIT_CODE = '91430621389790847G';
 const EXPORT_FILTER = { domains: ['LAND'], publishedFrom: '2014-01-01' };
 
 export const EXAMPLES = {
@@ -167,6 +169,46 @@ export const EXAMPLES = {
   }
 }`,
     variables: { supplier: '楚雄州明达电子工程有限公司' },
+  },
+
+  doublePublicityOfCompany: {
+    title: { en: 'The 双公示 of one company: its licences and penalties', zh: '某企业的“双公示”：行政许可与行政处罚' },
+    description: {
+      en: 'Every administrative licence granted to and every administrative penalty imposed on one company, by any agency of any sector, found by its unified social credit code: what a credit check reads. Natural persons appear with their names masked and no code.',
+      zh: '按统一社会信用代码查询某企业获得的全部行政许可和受到的全部行政处罚（各领域、各机构），即信用核查所需的“双公示”信息。自然人姓名经脱敏处理，且不公示代码。',
+    },
+    query: `query DoublePublicityOfCompany($creditCode: String!) {
+  administrativeLicences(filter: { holderCreditCode: $creditCode }, first: 100) {
+    totalCount
+    edges {
+      node { indexNumber agency { name } decisionNumber licenceName licenceCategory holder content decidedOn validFrom validTo }
+    }
+  }
+  administrativePenalties(filter: { partyCreditCode: $creditCode }, first: 100) {
+    totalCount
+    edges {
+      node { indexNumber agency { name } caseNumber sector party violation penaltyKinds fineAmount { yuan } decidedOn }
+    }
+  }
+}`,
+    variables: { creditCode: DOUBLE_PUBLICITY_CREDIT_CODE },
+  },
+
+  penaltiesBySector: {
+    title: { en: 'Work-safety fines in 岳阳市 from 50,000 yuan', zh: '岳阳市罚款5万元以上的安全生产行政处罚' },
+    description: {
+      en: 'Administrative penalties of one sector in 岳阳市 and the counties below it that fine at least 50,000 yuan, newest published first. Change the sector (MARKET_REGULATION, ENVIRONMENT, …) to compare.',
+      zh: '岳阳市（含下辖县市区）某一领域罚款不低于5万元的行政处罚，按发布日期倒序。更换领域（市场监管、生态环境等）即可对比。',
+    },
+    query: `query PenaltiesBySector($region: ID!, $sectors: [PenaltySector!], $minFine: YuanAmount) {
+  administrativePenalties(envelope: { regionCodes: [$region] }, filter: { sectors: $sectors, minFineAmount: $minFine }, first: 50) {
+    totalCount
+    edges {
+      node { indexNumber agency { name } caseNumber party partyKind penaltyKinds fineAmount { yuan } decidedOn }
+    }
+  }
+}`,
+    variables: { region: regionCode('岳阳市'), sectors: ['WORK_SAFETY'], minFine: '50000' },
   },
 
   recordsMentioning: {

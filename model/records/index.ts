@@ -18,9 +18,12 @@ import { housingAllocation } from './housing/housing-allocation';
 import { enrolmentPlan } from './education/enrolment-plan';
 import { school } from './education/school';
 import { schoolFee } from './education/school-fee';
-import { administrativePenalty } from './safety/administrative-penalty';
+import { environmentalEnforcement } from './safety/environmental-enforcement';
 import { foodDrugSampling } from './safety/food-drug-sampling';
 import { safetyAccident } from './safety/safety-accident';
+import { administrativeCoercion } from './enforcement/administrative-coercion';
+import { administrativeLicence } from './enforcement/administrative-licence';
+import { administrativePenalty } from './enforcement/administrative-penalty';
 
 export const RECORD_DEFINITIONS = [
   budgetReport,
@@ -36,8 +39,11 @@ export const RECORD_DEFINITIONS = [
   schoolFee,
   enrolmentPlan,
   safetyAccident,
-  administrativePenalty,
+  environmentalEnforcement,
   foodDrugSampling,
+  administrativeLicence,
+  administrativePenalty,
+  administrativeCoercion,
 ] as const;
 
 export type RecordDefinition = (typeof RECORD_DEFINITIONS)[number];

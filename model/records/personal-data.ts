@@ -11,12 +11,14 @@
 import { deidentifyText, isMaskedName, isPersonalName, maskName } from '../deidentify';
 import { isYuanAmount } from '../scalars';
 import { RECORD_DEFINITIONS } from './index';
-import { namedType, type FieldType } from './record-type';
+import { namedType, type FieldType, type PersonName } from './record-type';
+
+type NameKind = 'person' | 'party';
 
 interface TypeRules {
   /** Dotted paths from the submission (`fields.supplier.name`), list positions left out. */
   money: ReadonlySet<string>;
-  personNames: Readonly<Record<string, 'person' | 'party'>>;
+  personNames: Readonly<Record<string, PersonName>>;
 }
 
 function moneyPaths(fields: Readonly<Record<string, FieldType>>, prefix: string): string[] {
@@ -32,7 +34,12 @@ const RULES = new Map<string, TypeRules>(
     definition.type,
     {
       money: new Set(moneyPaths(definition.fields, 'fields')),
-      personNames: Object.fromEntries(Object.entries(definition.personNames ?? {}).map(([path, kind]) => [`fields.${path}`, kind])),
+      personNames: Object.fromEntries(
+        Object.entries(definition.personNames ?? {}).map(([path, kind]): [string, PersonName] => [
+          `fields.${path}`,
+          typeof kind === 'string' ? kind : { ...kind, personWhen: `fields.${kind.personWhen}` },
+        ]),
+      ),
     },
   ]),
 );
@@ -54,8 +61,16 @@ function mapStrings(value: unknown, path: string, visit: Visit): unknown {
   return value;
 }
 
+/** How each name field of this submission is to be read, a party's kind field deciding where it has one. */
+function nameKinds(personNames: TypeRules['personNames'], raw: object): Record<string, NameKind> {
+  const valueAt = (path: string) => path.split('.').reduce<unknown>((value, key) => (value as Record<string, unknown> | undefined)?.[key], raw);
+  return Object.fromEntries(
+    Object.entries(personNames).map(([path, kind]) => [path, typeof kind === 'string' ? kind : valueAt(kind.personWhen) === kind.is ? 'person' : 'party']),
+  );
+}
+
 /** The natural person's name a field holds, masked; null where it holds none (or one its schema must refuse). */
-function maskedPerson(text: string, kind: 'person' | 'party' | undefined): string | null {
+function maskedPerson(text: string, kind: NameKind | undefined): string | null {
   const name = text.trim();
   if (!kind || !name || isMaskedName(name) || (kind === 'party' && !isPersonalName(name))) return null;
   try {
@@ -70,9 +85,10 @@ export function deidentifySubmission(raw: unknown): unknown {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return raw;
   const type = (raw as { type?: unknown }).type;
   const rules = (typeof type === 'string' && RULES.get(type)) || NO_RULES;
+  const kinds = nameKinds(rules.personNames, raw);
   const names = new Map<string, string>();
   const withPersonsMasked = mapStrings(raw, '', (text, path) => {
-    const masked = maskedPerson(text, rules.personNames[path]);
+    const masked = maskedPerson(text, kinds[path]);
     if (masked === null) return text;
     names.set(text.trim(), masked);
     return masked;

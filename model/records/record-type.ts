@@ -12,6 +12,14 @@ import type { SubgraphName } from '../../platform/config';
 export type DomainSubgraphName = Exclude<SubgraphName, 'catalogue'>;
 
 /**
+ * How a field names someone who may be a natural person 自然人: `person` always holds one, so the
+ * name is masked whatever it looks like; `party` a person or an organisation, masked when it reads as
+ * a personal name (企业名称 stay public); `{ personWhen, is }` a party that is a person whenever its
+ * kind, the field `personWhen` of the same submission, is `is` (行政相对人类别 自然人).
+ */
+export type PersonName = 'person' | 'party' | { readonly personWhen: string; readonly is: string };
+
+/**
  * A public field's GraphQL type as the SDL writes it (`String!`, `Money!`, `LandUse!`,
  * `[PenaltyKind!]!`); for a field of an object type, that type and its own fields.
  */
@@ -60,11 +68,10 @@ export interface RecordTypeDefinition<
   readonly input: z.ZodType<Stored>;
   /**
    * Its input fields (dotted paths, e.g. `supplier.name`) that name someone who may be a natural
-   * person 自然人: `person` always holds one, so the name is masked whatever it looks like; `party` a
-   * person or an organisation, masked when it reads as a personal name (企业名称 stay public). The
-   * masked name is also masked wherever else the submission repeats it (records/personal-data.ts).
+   * person, and how (PersonName). The masked name is also masked wherever else the submission
+   * repeats it (records/personal-data.ts).
    */
-  readonly personNames?: Readonly<Record<string, 'person' | 'party'>>;
+  readonly personNames?: Readonly<Record<string, PersonName>>;
   readonly filter: RecordFilter<Filter>;
   /** Indexes for its own filters, beside the envelope indexes every type gets. */
   readonly indexes: readonly IndexDescription[];

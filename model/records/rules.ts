@@ -28,6 +28,9 @@ export const calendarDay = z.string().refine(
   { error: 'must be a real calendar day written YYYY-MM-DD' },
 );
 
+/** A calendar day where a record may have none; stored as null then. */
+export const optionalCalendarDay = calendarDay.nullish().transform((v) => v ?? null);
+
 /** Money in yuan as an exact decimal string ("1250000.50") or a whole number; stored as fen. */
 export const yuan = z.union([z.string(), z.number()]).transform((value, context) => {
   const text = typeof value === 'number' ? String(value) : value.trim();

@@ -1,17 +1,21 @@
 /**
- * The safety subgraph through the gateway: accidents, administrative penalties and food and drug
- * sampling with every field, the typed filters, the Agency join, and bad input.
+ * The safety subgraph through the gateway: accidents, environmental enforcement and food and drug
+ * sampling with every field, the typed filters, the Agency join, bad input, and the rules of an
+ * environmental enforcement decision as a publisher submits it. (Administrative penalties moved to
+ * the enforcement subgraph: test/domains/enforcement.test.ts.)
  */
-import type { AdministrativePenaltyFields } from '../../model/records/safety/administrative-penalty';
+import type { EnvironmentalEnforcementFields } from '../../model/records/safety/environmental-enforcement';
 import type { FoodDrugSamplingFields } from '../../model/records/safety/food-drug-sampling';
 import type { SafetyAccidentFields } from '../../model/records/safety/safety-accident';
-import { disclosure, envelope } from '../support/builders';
+import { agencyNamed, disclosure, envelope } from '../support/builders';
 import { startTestStack, type TestStack } from '../support/stack';
 
 const YUEYANG_SAFETY = '岳阳县安全生产监督管理局';
 const CHUXIONG_SAFETY = '楚雄州安全生产监督管理局';
 const YUEYANG_FOOD_DRUG = '岳阳县食品药品监督管理局';
 const SUIXIAN_FOOD_DRUG = '随县食品药品监督管理局';
+const YUEYANG_ENVIRONMENT = '岳阳县环境保护局';
+const CHUXIONG_ENVIRONMENT = '楚雄州环境保护局';
 
 const roadAccidentFields: SafetyAccidentFields = {
   // 00:30 on 13 March in Beijing.
@@ -60,50 +64,52 @@ const constructionAccident = disclosure(
   } satisfies SafetyAccidentFields,
 );
 
-const finedPenaltyFields: AdministrativePenaltyFields = {
-  caseNumber: '岳安监罚〔2016〕12号',
-  party: '岳阳县宏达建筑工程有限公司',
-  partyCreditCode: '91430621MA4L0X1Y2K',
-  violation: '2016年6月6日，执法人员检查发现，该单位特种作业人员未取得相应资格上岗作业。',
-  legalBasis: '《中华人民共和国安全生产法》第九十四条第（七）项',
-  penaltyKinds: ['FINE'],
-  fineAmountFen: 30_000_00,
-  decidedOn: '2016-08-02',
+const wastewaterFields: EnvironmentalEnforcementFields = {
+  noticeNumber: '岳环罚〔2019〕15号',
+  enterprise: '岳阳县鑫源造纸有限公司',
+  creditCode: '91430621389790847G',
+  violation: '2019年4月2日，执法人员现场检查发现，该单位通过暗管排放未经处理的生产废水。',
+  medium: 'WATER',
+  measures: ['RECTIFICATION_ORDER', 'FINE'],
+  fineAmountFen: 456_789_01,
+  rectificationDeadline: '2019-06-30',
+  decidedOn: '2019-05-20',
+  legalBasis: '《中华人民共和国水污染防治法》第八十三条第（三）项',
 };
-const finedPenalty = disclosure(
-  'AdministrativePenalty',
-  envelope(YUEYANG_SAFETY, { title: '岳阳县宏达建筑工程有限公司行政处罚决定书', publishedAt: new Date('2016-08-05T02:00:00.000Z') }),
-  finedPenaltyFields,
+const wastewater = disclosure(
+  'EnvironmentalEnforcement',
+  envelope(YUEYANG_ENVIRONMENT, { title: '岳阳县鑫源造纸有限公司环境行政处罚决定书', category: '环境行政处罚', publishedAt: new Date('2019-05-24T02:00:00.000Z') }),
+  wastewaterFields,
 );
-const suspensionPenalty = disclosure(
-  'AdministrativePenalty',
-  envelope(YUEYANG_SAFETY, { title: '岳阳县金鼎化工有限公司行政处罚决定书', publishedAt: new Date('2017-01-12T02:00:00.000Z') }),
+const dailyPenalty = disclosure(
+  'EnvironmentalEnforcement',
+  envelope(YUEYANG_ENVIRONMENT, { title: '岳阳县鑫源造纸有限公司按日连续处罚决定书', category: '环境行政处罚', publishedAt: new Date('2019-08-02T02:00:00.000Z') }),
   {
-    ...finedPenaltyFields,
-    caseNumber: '岳安监罚〔2017〕3号',
-    party: '岳阳县金鼎化工有限公司',
-    partyCreditCode: null,
-    violation: '对检查中发现的重大事故隐患，经责令限期消除后拒不执行。',
-    legalBasis: '《中华人民共和国安全生产法》第九十九条',
-    penaltyKinds: ['SUSPENSION', 'FINE'],
-    fineAmountFen: 123_456_78,
-    decidedOn: '2017-01-10',
-  } satisfies AdministrativePenaltyFields,
+    ...wastewaterFields,
+    noticeNumber: '岳环罚〔2019〕31号',
+    violation: '被责令改正后拒不改正，继续超标排放水污染物。',
+    measures: ['DAILY_PENALTY'],
+    fineAmountFen: 2_000_000_00,
+    rectificationDeadline: null,
+    decidedOn: '2019-07-30',
+    legalBasis: '《中华人民共和国环境保护法》第五十九条',
+  } satisfies EnvironmentalEnforcementFields,
 );
-const revocationPenalty = disclosure(
-  'AdministrativePenalty',
-  envelope(CHUXIONG_SAFETY, { title: '楚雄兴旺矿业有限公司行政处罚决定书', publishedAt: new Date('2017-02-25T02:00:00.000Z') }),
+const sealedKiln = disclosure(
+  'EnvironmentalEnforcement',
+  envelope(CHUXIONG_ENVIRONMENT, { title: '楚雄恒通建材有限公司查封决定书', category: '环境行政处罚', publishedAt: new Date('2019-09-10T02:00:00.000Z') }),
   {
-    ...finedPenaltyFields,
-    caseNumber: '楚安监罚〔2017〕8号',
-    party: '楚雄兴旺矿业有限公司',
-    partyCreditCode: null,
-    violation: '取得安全生产许可证后，不再具备规定的安全生产条件。',
-    legalBasis: '《安全生产许可证条例》第十四条第二款',
-    penaltyKinds: ['LICENCE_REVOCATION'],
+    noticeNumber: '楚环封〔2019〕4号',
+    enterprise: '楚雄恒通建材有限公司',
+    creditCode: null,
+    violation: '大气污染防治设施未正常运行，颗粒物超标排放。',
+    medium: 'AIR',
+    measures: ['SEALING_SEIZURE', 'PRODUCTION_RESTRICTION'],
     fineAmountFen: null,
-    decidedOn: '2017-02-20',
-  } satisfies AdministrativePenaltyFields,
+    rectificationDeadline: null,
+    decidedOn: '2019-09-06',
+    legalBasis: '《中华人民共和国环境保护法》第二十五条、第六十条',
+  } satisfies EnvironmentalEnforcementFields,
 );
 
 const mooncakeFields: FoodDrugSamplingFields = {
@@ -169,9 +175,9 @@ beforeAll(async () => {
   const result = await stack.writer.write([
     roadAccident,
     constructionAccident,
-    finedPenalty,
-    suspensionPenalty,
-    revocationPenalty,
+    wastewater,
+    dailyPenalty,
+    sealedKiln,
     mooncake,
     amoxicillin,
     whiteningCream,
@@ -271,65 +277,159 @@ describe('safety accidents', () => {
   });
 });
 
-describe('administrative penalties', () => {
+describe('environmental enforcement', () => {
   it('answers every field, with the fine exact in fen and yuan', async () => {
     const response = await stack.query(
       `query ($id: String!) {
-        administrativePenalty(indexNumber: $id) {
+        environmentalEnforcement(indexNumber: $id) {
           id domain title agency { name }
-          caseNumber party partyCreditCode violation legalBasis penaltyKinds fineAmount { fen yuan currency } decidedOn
+          noticeNumber enterprise creditCode violation medium measures fineAmount { fen yuan currency } rectificationDeadline decidedOn legalBasis
         }
       }`,
-      { id: suspensionPenalty.envelope.indexNumber },
+      { id: wastewater.envelope.indexNumber },
     );
     expect(response.errors).toBeUndefined();
-    expect(response.data?.administrativePenalty).toEqual({
-      id: suspensionPenalty.envelope.indexNumber,
+    expect(response.data?.environmentalEnforcement).toEqual({
+      id: wastewater.envelope.indexNumber,
       domain: 'SAFETY',
-      title: '岳阳县金鼎化工有限公司行政处罚决定书',
-      agency: { name: YUEYANG_SAFETY },
-      caseNumber: '岳安监罚〔2017〕3号',
-      party: '岳阳县金鼎化工有限公司',
-      partyCreditCode: null,
-      violation: '对检查中发现的重大事故隐患，经责令限期消除后拒不执行。',
-      legalBasis: '《中华人民共和国安全生产法》第九十九条',
-      penaltyKinds: ['SUSPENSION', 'FINE'],
-      fineAmount: { fen: 12_345_678, yuan: '123456.78', currency: 'CNY' },
-      decidedOn: '2017-01-10',
+      title: '岳阳县鑫源造纸有限公司环境行政处罚决定书',
+      agency: { name: YUEYANG_ENVIRONMENT },
+      noticeNumber: '岳环罚〔2019〕15号',
+      enterprise: '岳阳县鑫源造纸有限公司',
+      creditCode: '91430621389790847G',
+      violation: '2019年4月2日，执法人员现场检查发现，该单位通过暗管排放未经处理的生产废水。',
+      medium: 'WATER',
+      measures: ['RECTIFICATION_ORDER', 'FINE'],
+      fineAmount: { fen: 45_678_901, yuan: '456789.01', currency: 'CNY' },
+      rectificationDeadline: '2019-06-30',
+      decidedOn: '2019-05-20',
+      legalBasis: '《中华人民共和国水污染防治法》第八十三条第（三）项',
     });
   });
 
-  it('answers a decision without a fine with a null fine', async () => {
+  it('answers a decision without a fine or a deadline with nulls', async () => {
     const response = await stack.query(
-      `query ($id: String!) { administrativePenalty(indexNumber: $id) { partyCreditCode penaltyKinds fineAmount { fen } } }`,
-      { id: revocationPenalty.envelope.indexNumber },
+      `query ($id: String!) { environmentalEnforcement(indexNumber: $id) { creditCode measures fineAmount { fen } rectificationDeadline } }`,
+      { id: sealedKiln.envelope.indexNumber },
     );
     expect(response.errors).toBeUndefined();
-    expect(response.data?.administrativePenalty).toEqual({ partyCreditCode: null, penaltyKinds: ['LICENCE_REVOCATION'], fineAmount: null });
-    const fined = await stack.query(
-      `query ($id: String!) { administrativePenalty(indexNumber: $id) { partyCreditCode fineAmount { yuan } } }`,
-      { id: finedPenalty.envelope.indexNumber },
-    );
-    expect(fined.data?.administrativePenalty).toEqual({ partyCreditCode: '91430621MA4L0X1Y2K', fineAmount: { yuan: '30000.00' } });
+    expect(response.data?.environmentalEnforcement).toEqual({
+      creditCode: null,
+      measures: ['SEALING_SEIZURE', 'PRODUCTION_RESTRICTION'],
+      fineAmount: null,
+      rectificationDeadline: null,
+    });
   });
 
   it.each([
-    ['the exact party', { party: '岳阳县宏达建筑工程有限公司' }, [finedPenalty]],
-    ['part of a party name, which matches nothing', { party: '岳阳县宏达' }, []],
-    ['a penalty kind among several imposed', { penaltyKinds: ['SUSPENSION'] }, [suspensionPenalty]],
-    ['any of several kinds', { penaltyKinds: ['FINE', 'LICENCE_REVOCATION'] }, [revocationPenalty, suspensionPenalty, finedPenalty]],
-    ['a kind nobody was given', { penaltyKinds: ['WARNING', 'CONFISCATION'] }, []],
-    ['a smallest fine, reached exactly', { minFineAmount: '30000' }, [suspensionPenalty, finedPenalty]],
-    ['a smallest fine one fen above', { minFineAmount: '30000.01' }, [suspensionPenalty]],
-    ['a largest fine, leaving out decisions without one', { maxFineAmount: '123456.78' }, [suspensionPenalty, finedPenalty]],
-    ['a fine range', { minFineAmount: '100000', maxFineAmount: '200000' }, [suspensionPenalty]],
-    ['decided from', { decidedFrom: '2017-01-10' }, [revocationPenalty, suspensionPenalty]],
-    ['decided to', { decidedTo: '2017-01-09' }, [finedPenalty]],
-    ['a decision day range that matches nothing', { decidedFrom: '2017-02-21', decidedTo: '2017-12-31' }, []],
+    ['the exact enterprise', { enterprise: '楚雄恒通建材有限公司' }, [sealedKiln]],
+    ['part of an enterprise name, which matches nothing', { enterprise: '恒通建材' }, []],
+    ['media', { media: ['AIR', 'NOISE'] }, [sealedKiln]],
+    ['a medium nobody polluted', { media: ['RADIATION'] }, []],
+    ['a measure among several taken', { measures: ['PRODUCTION_RESTRICTION'] }, [sealedKiln]],
+    ['any of several measures', { measures: ['FINE', 'DAILY_PENALTY'] }, [dailyPenalty, wastewater]],
+    ['a smallest fine, reached exactly', { minFineAmount: '456789.01' }, [dailyPenalty, wastewater]],
+    ['a largest fine one fen below', { maxFineAmount: '456789' }, []],
+    ['decided from', { decidedFrom: '2019-07-30' }, [sealedKiln, dailyPenalty]],
+    ['decided to', { decidedTo: '2019-07-29' }, [wastewater]],
   ])('filters by %s', async (_name, filter, expected) => {
-    const { ids, totalCount } = await listIds('administrativePenalties', 'AdministrativePenaltyFilter', filter);
+    const { ids, totalCount } = await listIds('environmentalEnforcements', 'EnvironmentalEnforcementFilter', filter);
     expect(ids).toEqual(indexNumbers(expected));
     expect(totalCount).toBe(expected.length);
+  });
+
+  it('lists an environment bureau’s decisions, and finds them in the catalogue by type', async () => {
+    const response = await stack.query(
+      `query ($code: ID!) {
+        agency(code: $code) { environmentalEnforcements { totalCount edges { node { noticeNumber } } } safetyAccidents { totalCount } }
+        catalogue(filter: { types: [EnvironmentalEnforcement] }) { totalCount facets { domain { value count } } }
+      }`,
+      { code: wastewater.envelope.agencyCode },
+    );
+    expect(response.errors).toBeUndefined();
+    expect(response.data).toEqual({
+      agency: {
+        environmentalEnforcements: { totalCount: 2, edges: [{ node: { noticeNumber: '岳环罚〔2019〕31号' } }, { node: { noticeNumber: '岳环罚〔2019〕15号' } }] },
+        safetyAccidents: { totalCount: 0 },
+      },
+      catalogue: { totalCount: 3, facets: { domain: [{ value: 'SAFETY', count: 3 }] } },
+    });
+  });
+
+  describe('as publishers submit it through the gateway', () => {
+    const publisher = agencyNamed(YUEYANG_ENVIRONMENT);
+    const SUBMIT = `mutation ($s: [DisclosureSubmission!]!) { submitDisclosures(submissions: $s) {
+      accepted { indexNumber status } rejected { position errors { field rule } } } }`;
+    const FIELDS = {
+      noticeNumber: '岳环罚〔2024〕7号',
+      enterprise: '岳阳县鑫源造纸有限公司',
+      creditCode: '91430621389790847G',
+      violation: '超标排放水污染物',
+      medium: 'WATER',
+      measures: ['RECTIFICATION_ORDER', 'FINE'],
+      fineAmount: '100000',
+      rectificationDeadline: '2024-05-20',
+      decidedOn: '2024-04-20',
+      legalBasis: '《中华人民共和国水污染防治法》第八十三条',
+    };
+    let key: string;
+    let serial = 0;
+    beforeAll(async () => {
+      ({ key } = await stack.createKey(publisher._id, 'environmental enforcement rules'));
+    });
+    async function submit(fields: Record<string, unknown>) {
+      serial += 1;
+      const response = await stack.query<{ submitDisclosures: { accepted: unknown[]; rejected: Array<{ errors: Array<{ field: string; rule: string }> }> } }>(
+        SUBMIT,
+        {
+          s: [
+            {
+              type: 'EnvironmentalEnforcement',
+              envelope: {
+                indexNumber: `${publisher._id}-/2024-${6_000_000 + serial}`,
+                title: '岳阳县鑫源造纸有限公司环境行政处罚决定书',
+                category: '环境行政处罚',
+                agencyCode: publisher._id,
+                regionCode: publisher.regionCode,
+                publishedAt: '2024-04-25T10:00:00+08:00',
+                disclosureMode: 'FULL',
+              },
+              fields: { ...FIELDS, ...fields },
+            },
+          ],
+        },
+        { authorization: `Bearer ${key}` },
+      );
+      expect(response.errors).toBeUndefined();
+      return response.data!.submitDisclosures;
+    }
+
+    it.each<[string, Record<string, unknown>]>([
+      ['an order to correct with a fine and a deadline', {}],
+      ['a deadline on the decision day', { rectificationDeadline: '2024-04-20' }],
+      ['a daily penalty with its fine and no deadline', { measures: ['DAILY_PENALTY'], rectificationDeadline: null, fineAmount: '2000000' }],
+      ['a sealing without a fine or a deadline', { measures: ['SEALING_SEIZURE'], fineAmount: null, rectificationDeadline: null, creditCode: null }],
+    ])('accepts %s', async (_name, fields) => {
+      const result = await submit(fields);
+      expect(result.rejected).toEqual([]);
+      expect(result.accepted).toHaveLength(1);
+    });
+
+    it.each<[string, Record<string, unknown>, string, string]>([
+      ['a FINE without the fine', { fineAmount: null }, 'fields.fineAmount', 'fine-measure'],
+      ['a DAILY_PENALTY without the fine', { measures: ['DAILY_PENALTY'], rectificationDeadline: null, fineAmount: null }, 'fields.fineAmount', 'fine-measure'],
+      ['a fine with no fining measure', { measures: ['RECTIFICATION_ORDER'] }, 'fields.fineAmount', 'fine-measure'],
+      ['an order to correct without a deadline', { rectificationDeadline: null }, 'fields.rectificationDeadline', 'deadline-required'],
+      ['a deadline without an order to correct', { measures: ['FINE'] }, 'fields.rectificationDeadline', 'deadline-measure'],
+      ['a deadline before the decision', { rectificationDeadline: '2024-04-19' }, 'fields.rectificationDeadline', 'date-order'],
+      ['a measure listed twice', { measures: ['FINE', 'RECTIFICATION_ORDER', 'FINE'] }, 'fields.measures', 'unique'],
+      ['no measure', { measures: [] }, 'fields.measures', 'minimum'],
+      ['an unknown medium', { medium: 'LIGHT' }, 'fields.medium', 'one-of'],
+    ])('refuses %s, naming the field and the rule', async (_name, fields, field, rule) => {
+      const result = await submit(fields);
+      expect(result.accepted).toEqual([]);
+      expect(result.rejected.map((r) => r.errors.map((e) => [e.field, e.rule]))).toEqual([[[field, rule]]]);
+    });
   });
 });
 
@@ -409,13 +509,11 @@ describe('food and drug sampling', () => {
 });
 
 describe('the Agency join', () => {
-  it('lists a work-safety bureau’s accidents and penalties, with its catalogue fields, in one request', async () => {
+  it('lists a work-safety bureau’s accidents, with its catalogue fields, in one request', async () => {
     const response = await stack.query(
       `query ($code: ID!) { agency(code: $code) {
           name region { name }
           safetyAccidents { totalCount edges { node { title grade } } }
-          administrativePenalties { totalCount edges { node { caseNumber } } }
-          suspended: administrativePenalties(filter: { penaltyKinds: [SUSPENSION] }) { totalCount }
           foodDrugSamplings { totalCount }
         } }`,
       { code: roadAccident.envelope.agencyCode },
@@ -428,11 +526,6 @@ describe('the Agency join', () => {
         totalCount: 1,
         edges: [{ node: { title: '岳阳县顺发汽车运输有限公司“3·13”较大道路交通事故调查报告', grade: 'LARGER' } }],
       },
-      administrativePenalties: {
-        totalCount: 2,
-        edges: [{ node: { caseNumber: '岳安监罚〔2017〕3号' } }, { node: { caseNumber: '岳安监罚〔2016〕12号' } }],
-      },
-      suspended: { totalCount: 1 },
       foodDrugSamplings: { totalCount: 0 },
     });
   });
@@ -462,11 +555,12 @@ describe('bad input', () => {
     ['an unknown grade', `{ safetyAccidents(filter: { grades: [CATASTROPHIC] }) { totalCount } }`, 'filter.grades'],
     [
       'a smallest fine above the largest',
-      `{ administrativePenalties(filter: { minFineAmount: "30000", maxFineAmount: "100" }) { totalCount } }`,
+      `{ environmentalEnforcements(filter: { minFineAmount: "30000", maxFineAmount: "100" }) { totalCount } }`,
       'filter.minFineAmount',
     ],
-    ['a YuanAmount with three decimals', `{ administrativePenalties(filter: { maxFineAmount: "1.005" }) { totalCount } }`, 'filter.maxFineAmount'],
-    ['an invalid decision day', `{ administrativePenalties(filter: { decidedFrom: "2017-02-30" }) { totalCount } }`, 'filter.decidedFrom'],
+    ['a YuanAmount with three decimals', `{ environmentalEnforcements(filter: { maxFineAmount: "1.005" }) { totalCount } }`, 'filter.maxFineAmount'],
+    ['an invalid decision day', `{ environmentalEnforcements(filter: { decidedFrom: "2019-02-30" }) { totalCount } }`, 'filter.decidedFrom'],
+    ['an unknown medium', `{ environmentalEnforcements(filter: { media: [LIGHT] }) { totalCount } }`, 'filter.media'],
     [
       'a sampling day range that ends before it starts',
       `{ foodDrugSamplings(filter: { sampledOnFrom: "2017-10-12", sampledOnTo: "2017-10-11" }) { totalCount } }`,

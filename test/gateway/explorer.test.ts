@@ -8,6 +8,8 @@ import { EXAMPLES, KEY_PLACEHOLDER, type ExampleName } from '../../gateway/porta
 import type { ProcurementAwardFields } from '../../model/records/finance/procurement-award';
 import type { LandExpropriationFields } from '../../model/records/land/land-expropriation';
 import type { LandTransferFields } from '../../model/records/land/land-transfer';
+import type { AdministrativeLicenceFields } from '../../model/records/enforcement/administrative-licence';
+import type { AdministrativePenaltyFields } from '../../model/records/enforcement/administrative-penalty';
 import { disclosure, envelope } from '../support/builders';
 import { startTestStack, type TestStack } from '../support/stack';
 
@@ -85,7 +87,49 @@ const lateExpropriation = disclosure(
   }),
   expropriation,
 );
-const seeded = [portalRecord, dearTransfer, cheapTransfer, lateExpropriation];
+const creditCode = EXAMPLES.doublePublicityOfCompany.variables.creditCode;
+const licenceFields: AdministrativeLicenceFields = {
+  decisionNumber: '岳环许〔2019〕8号',
+  licenceNumber: null,
+  licenceName: '排污许可证',
+  licenceCategory: 'GENERAL',
+  holder: '岳阳县鑫源造纸有限公司',
+  holderKind: 'LEGAL_PERSON',
+  holderCreditCode: creditCode,
+  content: '准予排放废水污染物',
+  legalBasis: '《中华人民共和国环境保护法》第四十五条',
+  decidedOn: '2019-06-10',
+  validFrom: '2019-06-10',
+  validTo: null,
+};
+const penaltyFields: AdministrativePenaltyFields = {
+  caseNumber: '岳安监罚〔2019〕12号',
+  sector: 'WORK_SAFETY',
+  party: '岳阳县鑫源造纸有限公司',
+  partyKind: 'LEGAL_PERSON',
+  partyCreditCode: creditCode,
+  violation: '未建立事故隐患排查治理制度。',
+  legalBasis: '《中华人民共和国安全生产法》第九十八条第（四）项',
+  penaltyKinds: ['FINE'],
+  fineAmountFen: 60_000_00,
+  decidedOn: '2019-07-01',
+};
+const licence = disclosure(
+  'AdministrativeLicence',
+  envelope('岳阳县环境保护局', { title: '岳阳县鑫源造纸有限公司排污许可决定', category: '行政许可', writtenOn: '2019-06-10', publishedAt: new Date('2019-06-14T02:00:00Z') }),
+  licenceFields,
+);
+const bigFine = disclosure(
+  'AdministrativePenalty',
+  envelope('岳阳县安全生产监督管理局', { title: '岳阳县鑫源造纸有限公司行政处罚决定书', category: '行政处罚', writtenOn: '2019-07-01', publishedAt: new Date('2019-07-04T02:00:00Z') }),
+  penaltyFields,
+);
+const smallFine = disclosure(
+  'AdministrativePenalty',
+  envelope('岳阳县安全生产监督管理局', { title: '岳阳县华盛化工有限公司行政处罚决定书', category: '行政处罚', writtenOn: '2019-07-01', publishedAt: new Date('2019-07-05T02:00:00Z') }),
+  { ...penaltyFields, caseNumber: '岳安监罚〔2019〕13号', party: '岳阳县华盛化工有限公司', partyCreditCode: '91430621532031326N', fineAmountFen: 49_999_99 },
+);
+const seeded = [portalRecord, dearTransfer, cheapTransfer, lateExpropriation, licence, bigFine, smallFine];
 
 interface Connection {
   totalCount: number;
@@ -100,6 +144,8 @@ const resultsOf: Record<ExampleName, (data: Record<string, any>) => unknown[]> =
   portalRecord: (data) => (data.disclosure ? [data.disclosure] : []),
   landTransfersAbovePrice: (data) => data.landTransfers.edges,
   procurementAwardsToSupplier: (data) => data.procurementAwards.edges,
+  doublePublicityOfCompany: (data) => [...data.administrativeLicences.edges, ...data.administrativePenalties.edges],
+  penaltiesBySector: (data) => data.administrativePenalties.edges,
   recordsMentioning: (data) => data.catalogue.edges,
   countsByAgencyAndYear: (data) => data.catalogueCounts,
   lateAgencies: (data) => data.lateByAgency,
@@ -195,6 +241,17 @@ describe('the examples', () => {
     const { query, variables } = EXAMPLES.landTransfersAbovePrice;
     const response = await stack.query<{ landTransfers: Connection }>(query, variables);
     expect(response.data?.landTransfers.edges.map((e) => e.node.indexNumber)).toEqual([dearTransfer.envelope.indexNumber]);
+  });
+
+  it('finds the company’s licence and penalty, and only the penalty fining at least 50,000 yuan', async () => {
+    const pair = await stack.query<{ administrativeLicences: Connection; administrativePenalties: Connection }>(
+      EXAMPLES.doublePublicityOfCompany.query,
+      EXAMPLES.doublePublicityOfCompany.variables,
+    );
+    expect(pair.data?.administrativeLicences.edges.map((e) => e.node.indexNumber)).toEqual([licence.envelope.indexNumber]);
+    expect(pair.data?.administrativePenalties.edges.map((e) => e.node.indexNumber)).toEqual([bigFine.envelope.indexNumber]);
+    const fines = await stack.query<{ administrativePenalties: Connection }>(EXAMPLES.penaltiesBySector.query, EXAMPLES.penaltiesBySector.variables);
+    expect(fines.data?.administrativePenalties.edges.map((e) => e.node.indexNumber)).toEqual([bigFine.envelope.indexNumber]);
   });
 
   it('finds the late agency', async () => {

@@ -108,6 +108,13 @@ describe('deidentifySubmission', () => {
     expect(masked.envelope).toEqual({ ...submission.envelope, title: '王*明行政处罚决定书', subjectTerms: ['王*明'] });
   });
 
+  it('masks a party whose kind is NATURAL_PERSON whatever the name looks like, and not the same name of another kind', () => {
+    const person = { ...penalty, fields: { ...penalty.fields, party: '爱新觉罗启星', partyKind: 'NATURAL_PERSON', partyCreditCode: null, violation: '爱新觉罗启星擅自采砂' } };
+    expect((deidentifySubmission(person) as typeof person).fields).toEqual({ ...person.fields, party: '爱****星', violation: '爱****星擅自采砂' });
+    const business = { ...person, fields: { ...person.fields, partyKind: 'INDIVIDUAL_BUSINESS' } };
+    expect(deidentifySubmission(business)).toEqual(business);
+  });
+
   it('leaves a party that is an organisation as it is', () => {
     const submission = { ...penalty, fields: { ...penalty.fields, party: '岳阳县荣家湾五金有限公司' } };
     expect(deidentifySubmission(submission)).toEqual(submission);

@@ -42,7 +42,7 @@ export const UNINDEXED_SHAPES: AllowList = {
         'use', 'method', 'approvalAuthority', 'areaSquareMetres', 'transferredOn', 'right', 'landType', 'householdsAffected', 'compensationBudgetFen',
         'industry', 'deaths', 'directEconomicLossFen', 'penaltyKinds', 'decidedOn', 'productCategory', 'kind', 'scope', 'overspent',
         'unitsPlanned', 'investmentFen', 'householdSize', 'allocatedOn', 'level', 'ownership', 'studentCapacity', 'unit',
-        'plannedEnrolment', 'actualEnrolment',
+        'plannedEnrolment', 'actualEnrolment', 'licenceCategory', 'sector', 'startedOn', 'medium', 'measures',
       ],
       UNINDEXED_OWN_FILTER,
     ),
@@ -71,7 +71,7 @@ export const UNINDEXED_SHAPES: AllowList = {
     ...sortedInMemory([collectionOf('SafetyAccident')], ['grade'], 'its index is {grade, occurredAt}: a page of one grade sorts its matches in memory (grades are few: the grave ones are rare)'),
     {
       collections: ENVELOPES,
-      equality: ['agencyCode', 'category', 'regionPath', 'domain', 'type', 'grams', 'winningParty', 'mineral', 'supplierName', 'schoolName', 'projectName', 'party', 'producer', 'feeItem', 'housingType', 'grade', 'outcome'],
+      equality: ['agencyCode', 'category', 'regionPath', 'domain', 'type', 'grams', 'winningParty', 'mineral', 'supplierName', 'schoolName', 'projectName', 'party', 'partyCreditCode', 'holder', 'holderCreditCode', 'enterprise', 'producer', 'feeItem', 'housingType', 'grade', 'outcome'],
       combined: true,
       range: [],
       reason: 'several filters at once: the index of one of them serves (the planner tries them and keeps the most selective), the others are tested on its matches; no compound index for every combination',
@@ -100,6 +100,7 @@ export const UNINDEXED_SHAPES: AllowList = {
       ['PublicExpenseReport', 'totalActualFen'],
       ['PublicExpenseReport', 'fiscalYear'],
       ['AdministrativePenalty', 'fineAmountFen'],
+      ['EnvironmentalEnforcement', 'fineAmountFen'],
       ['SafetyAccident', 'occurredAt'],
       ['FoodDrugSampling', 'sampledOn'],
       ['SchoolFee', 'amountFen'],
@@ -116,6 +117,12 @@ export const UNINDEXED_SHAPES: AllowList = {
       equality: ['regionPath'],
       range: ['finalPriceFen'],
       reason: 'a region and a price bound: the region index serves, the price is tested on its matches',
+    },
+    {
+      collections: [collectionOf('AdministrativePenalty')],
+      equality: ['regionPath'],
+      range: ['fineAmountFen'],
+      reason: 'a region and a fine bound (the explorer example penaltiesBySector): the region index serves, the fine is tested on its matches',
     },
     {
       collections: [AGENCIES, REGIONS],

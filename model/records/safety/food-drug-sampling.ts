@@ -3,7 +3,7 @@ import type { StoredRecord } from '../../envelope';
 import { allOf, day, oneOf, range } from '../../../storage/filters';
 import type { FoodDrugSamplingFilter, SamplingCategory, SamplingOutcome } from '../../../subgraphs/safety/generated/types';
 import { defineRecordType } from '../record-type';
-import { calendarDay, optionalText, reportBreaches, text } from '../rules';
+import { calendarDay, optionalCalendarDay, optionalText, reportBreaches, text } from '../rules';
 
 export interface FailedTestItem {
   item: string;
@@ -58,7 +58,7 @@ export const foodDrugSampling = defineRecordType({
       producer: text(200),
       sampledFrom: text(200),
       batchNumber: optionalText(100),
-      producedOn: calendarDay.nullish().transform((v) => v ?? null),
+      producedOn: optionalCalendarDay,
       specification: text(100),
       outcome: z.enum(['PASSED', 'FAILED']),
       failedItems: z.array(failedTestItem).max(50, { error: 'at most 50 failed items' }).default([]),

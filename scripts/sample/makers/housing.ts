@@ -74,8 +74,8 @@ function affordableHousingProject(ctx: SampleContext): DisclosureInput<Affordabl
   };
 }
 
-/** A household head's name, masked as soon as it is made: the raw name never leaves this function. */
-function maskedHouseholdHead(rng: Random): MaskedName {
+/** A natural person's name, masked as soon as it is made: the raw name never leaves this function. */
+export function maskedPersonName(rng: Random): MaskedName {
   const given = rng.sample(GIVEN_NAME_CHARACTERS, rng.chance(0.3) ? 1 : 2).join('');
   return maskName(`${rng.pick(SURNAMES)}${given}`);
 }
@@ -114,7 +114,7 @@ function housingAllocation(ctx: SampleContext): DisclosureInput<HousingAllocatio
     }),
     fields: {
       projectName,
-      householdHead: maskedHouseholdHead(rng),
+      householdHead: maskedPersonName(rng),
       idNumber: maskedIdNumber(rng, agency.regionCode),
       householdSize,
       outcome,

@@ -1,56 +1,15 @@
 import type { SampleContext, SampleMakers } from '../context';
 import type { Random } from '../random';
-import { creditCodeCheck, unifiedSocialCreditCode } from '../../../model/agency-code';
 import type { DisclosureInput } from '../../../model/input';
 import { startOfShanghaiDay } from '../../../model/time';
-import type { AdministrativePenaltyFields } from '../../../model/records/safety/administrative-penalty';
 import type { FailedTestItem, FoodDrugSamplingFields } from '../../../model/records/safety/food-drug-sampling';
 import { accidentGrade, type SafetyAccidentFields } from '../../../model/records/safety/safety-accident';
-import type { AccidentGrade, AccidentIndustry, PenaltyKind, SamplingCategory } from '../../../subgraphs/safety/generated/types';
+import type { EnvironmentalEnforcementFields } from '../../../model/records/safety/environmental-enforcement';
+import type { AccidentGrade, AccidentIndustry, EnvironmentalMeasure, PollutionMedium, SamplingCategory } from '../../../subgraphs/safety/generated/types';
+import { BRANDS, chineseDate, companyCreditCode, companyName, local } from './local-companies';
 
 const HOUR_MS = 60 * 60 * 1000;
 const FEN_PER_TEN_THOUSAND_YUAN = 10_000 * 100;
-
-/** How local companies name themselves, and towns, for every region with sample departments. */
-const LOCAL: Record<string, { companyPrefix: string; localities: string[] }> = {
-  '430600': { companyPrefix: '岳阳', localities: ['岳阳县荣家湾镇', '华容县三封寺镇', '临湘市长安街道', '汨罗市归义镇'] },
-  '430621': { companyPrefix: '岳阳县', localities: ['荣家湾镇', '新墙镇', '筻口镇', '黄沙街镇', '月田镇'] },
-  '532300': { companyPrefix: '楚雄', localities: ['楚雄市东瓜镇', '禄丰县金山镇', '双柏县妥甸镇', '南华县龙川镇'] },
-  '532301': { companyPrefix: '楚雄', localities: ['鹿城镇', '东瓜镇', '吕合镇', '紫溪镇'] },
-  '532322': { companyPrefix: '双柏县', localities: ['妥甸镇', '大庄镇', '法脿镇'] },
-  '421300': { companyPrefix: '随州', localities: ['曾都区南郊街道', '广水市应山街道', '随县厉山镇'] },
-  '421321': { companyPrefix: '随县', localities: ['厉山镇', '高城镇', '殷店镇', '草店镇', '小林镇'] },
-  '340500': { companyPrefix: '马鞍山', localities: ['含山县环峰镇', '和县历阳镇', '当涂县姑孰镇', '雨山区采石街道'] },
-  '340522': { companyPrefix: '含山县', localities: ['环峰镇', '运漕镇', '铜闸镇', '陶厂镇', '林头镇'] },
-  '371600': { companyPrefix: '滨州', localities: ['无棣县埕口镇', '沾化区富源街道', '滨城区市中街道', '惠民县胡集镇'] },
-  '371623': { companyPrefix: '无棣', localities: ['棣丰街道', '埕口镇', '马山子镇', '水湾镇'] },
-  '610900': { companyPrefix: '安康', localities: ['旬阳县城关镇', '汉滨区关庙镇', '白河县中厂镇', '紫阳县蒿坪镇'] },
-  '610928': { companyPrefix: '旬阳县', localities: ['城关镇', '吕河镇', '蜀河镇', '棕溪镇'] },
-  '610929': { companyPrefix: '白河县', localities: ['城关镇', '中厂镇', '构扒镇', '卡子镇'] },
-};
-const BRANDS = ['宏达', '鑫源', '华盛', '恒通', '永安', '兴旺', '金鼎', '瑞丰', '顺发', '天宇', '新华', '中诚'];
-
-function local(regionCode: string) {
-  const details = LOCAL[regionCode];
-  if (!details) throw new Error(`no sample localities for region ${regionCode}`);
-  return details;
-}
-
-function companyName(rng: Random, prefix: string, trades: readonly string[]): string {
-  return `${prefix}${rng.pick(BRANDS)}${rng.pick(trades)}${rng.pick(['有限公司', '有限责任公司'])}`;
-}
-
-/** A valid enterprise code (registration authority 9 市场监管, category 1 企业) derived from the company's name. */
-function companyCreditCode(regionCode: string, name: string): string {
-  const first17 = `91${unifiedSocialCreditCode(regionCode, name).slice(2, 17)}`;
-  return first17 + creditCodeCheck(first17);
-}
-
-/** `2016年3月12日` for `2016-03-12`. */
-function chineseDate(day: string): string {
-  const [year, month, date] = day.split('-').map(Number);
-  return `${year}年${month}月${date}日`;
-}
 
 // ---- Production-safety accidents 生产安全事故 ----
 
@@ -193,133 +152,117 @@ function safetyAccident(ctx: SampleContext): DisclosureInput<SafetyAccidentField
   };
 }
 
-// ---- Administrative penalties 行政处罚 ----
+// ---- Environmental enforcement 环境行政执法 ----
 
-interface ViolationProfile {
+interface PollutionProfile {
+  medium: PollutionMedium;
   violation: string;
   legalBasis: string;
-  kinds: PenaltyKind[];
+  measures: EnvironmentalMeasure[];
   /** Range of the fine in yuan, for decisions that impose one. */
   fineYuan?: [number, number];
   trades: string[];
 }
 
-const VIOLATIONS: ViolationProfile[] = [
+const POLLUTIONS: PollutionProfile[] = [
   {
-    violation: '未按照规定对从业人员进行安全生产教育和培训，部分从业人员未经培训上岗作业',
-    legalBasis: '《中华人民共和国安全生产法》第九十四条第（三）项',
-    kinds: ['FINE'],
+    medium: 'WATER',
+    violation: '通过暗管排放未经处理的生产废水，化学需氧量、氨氮浓度超过《污水综合排放标准》',
+    legalBasis: '《中华人民共和国水污染防治法》第八十三条第（三）项',
+    measures: ['RECTIFICATION_ORDER', 'FINE'],
+    fineYuan: [200_000, 1_000_000],
+    trades: ['造纸', '食品加工', '化工'],
+  },
+  {
+    medium: 'WATER',
+    violation: '被责令改正后拒不改正，继续超标排放水污染物',
+    legalBasis: '《中华人民共和国环境保护法》第五十九条、《环境保护主管部门实施按日连续处罚办法》第五条',
+    measures: ['DAILY_PENALTY'],
+    fineYuan: [500_000, 3_000_000],
+    trades: ['造纸', '印染', '化工'],
+  },
+  {
+    medium: 'AIR',
+    violation: '大气污染防治设施未正常运行，颗粒物排放浓度超过《大气污染物综合排放标准》',
+    legalBasis: '《中华人民共和国大气污染防治法》第九十九条第（二）项',
+    measures: ['RECTIFICATION_ORDER', 'FINE', 'PRODUCTION_RESTRICTION'],
+    fineYuan: [100_000, 1_000_000],
+    trades: ['建材', '水泥', '冶金'],
+  },
+  {
+    medium: 'AIR',
+    violation: '未密闭煤炭、砂石等易产生扬尘的物料堆场，未采取有效覆盖措施防治扬尘污染',
+    legalBasis: '《中华人民共和国大气污染防治法》第一百一十七条第（一）项',
+    measures: ['RECTIFICATION_ORDER', 'FINE'],
+    fineYuan: [10_000, 100_000],
+    trades: ['建材', '物流', '建筑工程'],
+  },
+  {
+    medium: 'SOLID_WASTE',
+    violation: '未按照规定贮存危险废物，将废矿物油与一般工业固体废物混合堆放',
+    legalBasis: '《中华人民共和国固体废物污染环境防治法》第一百一十二条第（九）项',
+    measures: ['RECTIFICATION_ORDER', 'FINE', 'SEALING_SEIZURE'],
+    fineYuan: [100_000, 1_000_000],
+    trades: ['机械制造', '汽车维修', '化工'],
+  },
+  {
+    medium: 'NOISE',
+    violation: '夜间进行产生环境噪声污染的建筑施工作业，未取得夜间施工许可',
+    legalBasis: '《中华人民共和国环境噪声污染防治法》第五十六条',
+    measures: ['RECTIFICATION_ORDER', 'FINE'],
+    fineYuan: [10_000, 100_000],
+    trades: ['建筑工程', '市政工程'],
+  },
+  {
+    medium: 'SOIL',
+    violation: '未按照规定开展土壤污染状况调查，擅自开工建设与风险管控无关的项目',
+    legalBasis: '《中华人民共和国土壤污染防治法》第九十四条第（一）项',
+    measures: ['RECTIFICATION_ORDER'],
+    trades: ['化工', '房地产开发'],
+  },
+  {
+    medium: 'RADIATION',
+    violation: '未按照规定对放射源使用场所设置明显的放射性标志',
+    legalBasis: '《放射性同位素与射线装置安全和防护条例》第五十七条第（一）项',
+    measures: ['RECTIFICATION_ORDER', 'FINE'],
     fineYuan: [10_000, 50_000],
-    trades: ['机械制造', '建筑工程', '木业'],
-  },
-  {
-    violation: '特种作业人员未按照规定经专门的安全作业培训并取得相应资格，上岗作业',
-    legalBasis: '《中华人民共和国安全生产法》第九十四条第（七）项',
-    kinds: ['FINE'],
-    fineYuan: [10_000, 50_000],
-    trades: ['冶金', '建筑工程', '机械制造'],
-  },
-  {
-    violation: '未在有较大危险因素的生产经营场所和有关设施、设备上设置明显的安全警示标志',
-    legalBasis: '《中华人民共和国安全生产法》第九十六条第（一）项',
-    kinds: ['FINE'],
-    fineYuan: [5_000, 50_000],
-    trades: ['化工', '纺织', '食品加工'],
-  },
-  {
-    violation: '未建立事故隐患排查治理制度',
-    legalBasis: '《中华人民共和国安全生产法》第九十八条第（四）项',
-    kinds: ['FINE'],
-    fineYuan: [20_000, 100_000],
-    trades: ['化工', '矿业', '机械制造'],
-  },
-  {
-    violation: '对检查中发现的重大事故隐患，经责令限期消除后拒不执行',
-    legalBasis: '《中华人民共和国安全生产法》第九十九条',
-    kinds: ['SUSPENSION', 'FINE'],
-    fineYuan: [100_000, 500_000],
-    trades: ['矿业', '化工', '烟花爆竹'],
-  },
-  {
-    violation: '未取得危险化学品经营许可证，擅自经营危险化学品',
-    legalBasis: '《危险化学品安全管理条例》第七十七条第三款',
-    kinds: ['CONFISCATION', 'FINE'],
-    fineYuan: [100_000, 200_000],
-    trades: ['商贸', '化工'],
-  },
-  {
-    violation: '未经许可擅自储存、销售烟花爆竹',
-    legalBasis: '《烟花爆竹安全管理条例》第三十六条第二款',
-    kinds: ['CONFISCATION', 'FINE'],
-    fineYuan: [20_000, 100_000],
-    trades: ['商贸', '烟花爆竹'],
-  },
-  {
-    violation: '对一般生产安全事故的发生负有责任',
-    legalBasis: '《中华人民共和国安全生产法》第一百零九条第（一）项',
-    kinds: ['FINE'],
-    fineYuan: [200_000, 500_000],
-    trades: ['建筑工程', '汽车运输', '机械制造'],
-  },
-  {
-    violation: '生产安全事故应急预案未按照规定报安全生产监督管理部门备案',
-    legalBasis: '《生产安全事故应急预案管理办法》（国家安全监管总局令第17号）第三十五条',
-    kinds: ['WARNING', 'FINE'],
-    fineYuan: [1_000, 3_000],
-    trades: ['化工', '矿业', '冶金'],
-  },
-  {
-    violation: '安全生产许可证有效期满未办理延期手续，继续进行生产',
-    legalBasis: '《安全生产许可证条例》第二十条',
-    kinds: ['SUSPENSION', 'CONFISCATION', 'FINE'],
-    fineYuan: [50_000, 100_000],
-    trades: ['矿业', '烟花爆竹', '化工'],
-  },
-  {
-    violation: '取得安全生产许可证后，不再具备规定的安全生产条件',
-    legalBasis: '《安全生产许可证条例》第十四条第二款',
-    kinds: ['LICENCE_REVOCATION'],
-    trades: ['矿业', '烟花爆竹'],
-  },
-  {
-    violation: '未对本单位的有限空间作业进行辨识，未建立有限空间管理台账',
-    legalBasis: '《工贸企业有限空间作业安全管理与监督暂行规定》第三十条第（一）项',
-    kinds: ['WARNING'],
-    trades: ['食品加工', '纺织', '冶金'],
+    trades: ['无损检测', '医疗器械'],
   },
 ];
 
-function administrativePenalty(ctx: SampleContext): DisclosureInput<AdministrativePenaltyFields> {
+function environmentalEnforcement(ctx: SampleContext): DisclosureInput<EnvironmentalEnforcementFields> {
   const { rng } = ctx;
-  const agency = ctx.agency('workSafety');
+  const agency = ctx.agency('environment');
   const { companyPrefix } = local(agency.regionCode);
-  const profile = rng.pick(VIOLATIONS);
-  const party = companyName(rng, companyPrefix, profile.trades);
+  const profile = rng.pick(POLLUTIONS);
+  const enterprise = companyName(rng, companyPrefix, profile.trades);
   const inspectedOn = ctx.day();
-  const decidedOn = ctx.addDays(inspectedOn, rng.int(15, 60));
-  const caseNumber = `${companyPrefix.slice(0, 1)}安监罚〔${ctx.yearOf(decidedOn)}〕${rng.int(1, 120)}号`;
+  const decidedOn = ctx.addDays(inspectedOn, rng.int(20, 75));
+  const noticeNumber = `${companyPrefix.slice(0, 1)}环罚〔${ctx.yearOf(decidedOn)}〕${rng.int(1, 90)}号`;
   const fineAmountFen = profile.fineYuan ? Math.round(rng.int(profile.fineYuan[0], profile.fineYuan[1]) / 1_000) * 1_000 * 100 : null;
   return {
-    type: 'AdministrativePenalty',
+    type: 'EnvironmentalEnforcement',
     envelope: {
       ...ctx.envelope({
         agency,
-        title: `${party}行政处罚决定书（${caseNumber}）`,
-        category: '行政处罚',
-        subjectTerms: ['行政处罚', '安全生产'],
+        title: `${enterprise}环境行政处罚决定书（${noticeNumber}）`,
+        category: '环境行政处罚',
+        subjectTerms: ['环境保护', '行政处罚'],
         eventOn: decidedOn,
       }),
-      documentNumber: caseNumber,
+      documentNumber: noticeNumber,
     },
     fields: {
-      caseNumber,
-      party,
-      partyCreditCode: rng.chance(0.85) ? companyCreditCode(agency.regionCode, party) : null,
-      violation: `${chineseDate(inspectedOn)}，执法人员检查发现，该单位${profile.violation}。`,
-      legalBasis: profile.legalBasis,
-      penaltyKinds: profile.kinds,
+      noticeNumber,
+      enterprise,
+      creditCode: rng.chance(0.9) ? companyCreditCode(agency.regionCode, enterprise) : null,
+      violation: `${chineseDate(inspectedOn)}，执法人员现场检查发现，该单位${profile.violation}。`,
+      medium: profile.medium,
+      measures: profile.measures,
       fineAmountFen,
+      rectificationDeadline: profile.measures.includes('RECTIFICATION_ORDER') ? ctx.addDays(decidedOn, rng.pick([15, 30, 60, 90])) : null,
       decidedOn,
+      legalBasis: profile.legalBasis,
     },
   };
 }
@@ -541,6 +484,6 @@ function foodDrugSampling(ctx: SampleContext): DisclosureInput<FoodDrugSamplingF
 
 export const safetySamples: SampleMakers = {
   SafetyAccident: safetyAccident,
-  AdministrativePenalty: administrativePenalty,
+  EnvironmentalEnforcement: environmentalEnforcement,
   FoodDrugSampling: foodDrugSampling,
 };

@@ -159,17 +159,19 @@ export type DisclosureStatus =
   /** Withdrawn from publication 已撤回. */
   | 'WITHDRAWN';
 
-/** The five disclosure domains of the catalogue. */
+/** The disclosure domains of the catalogue. */
 export type Domain =
   /** Education 教育: schools, fees, enrolment. */
   | 'EDUCATION'
+  /** Enforcement 行政执法公示: administrative licences, penalties and coercive measures of every sector. */
+  | 'ENFORCEMENT'
   /** Finance 财政: budgets, three public expenses, procurement. */
   | 'FINANCE'
   /** Housing 住房保障: affordable housing projects and allocations. */
   | 'HOUSING'
   /** Land 土地: expropriation, land-use right and mining-right transfers. */
   | 'LAND'
-  /** Safety 安全: accidents, penalties, food and drug sampling. */
+  /** Safety 安全: accidents, environmental enforcement, food and drug sampling. */
   | 'SAFETY';
 
 /** Filters every disclosure list accepts, on the common envelope fields. */

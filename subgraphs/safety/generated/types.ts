@@ -65,72 +65,13 @@ export type AccidentIndustry =
   /** Road transport 道路运输. */
   | 'ROAD_TRANSPORT';
 
-/** Administrative penalty decision 行政处罚决定 in safety supervision. */
-export type AdministrativePenalty = {
-  __typename?: 'AdministrativePenalty';
-  /** Case number 案号, the number of the penalty decision 行政处罚决定书文号, e.g. 岳安监罚〔2016〕12号. */
-  caseNumber: Scalars['String']['output'];
-  /** Date of the decision 处罚决定日期. */
-  decidedOn: Scalars['Date']['output'];
-  /** Fine 罚款金额, where a fine was imposed. */
-  fineAmount?: Maybe<Money>;
-  /** Stable identifier: the index number 索引号. The envelope fields come from the catalogue. */
-  id: Scalars['ID']['output'];
-  /** Legal basis of the penalty 处罚依据. */
-  legalBasis: Scalars['String']['output'];
-  /** Party penalised 当事人 (a company name). */
-  party: Scalars['String']['output'];
-  /** The party's unified social credit code 统一社会信用代码, where published. */
-  partyCreditCode?: Maybe<Scalars['String']['output']>;
-  /** Kinds of penalty imposed 处罚种类; a decision may impose several. */
-  penaltyKinds: Array<PenaltyKind>;
-  /** Facts of the violation 违法事实. */
-  violation: Scalars['String']['output'];
-};
-
-/** A page of administrative penalties. */
-export type AdministrativePenaltyConnection = {
-  __typename?: 'AdministrativePenaltyConnection';
-  /** The records on this page with their cursors. */
-  edges: Array<AdministrativePenaltyEdge>;
-  /** Whether more pages follow, and the cursor to get the next one. */
-  pageInfo: PageInfo;
-  /** How many records match the filters in all. */
-  totalCount: Scalars['Int']['output'];
-};
-
-/** An administrative penalty and its cursor. */
-export type AdministrativePenaltyEdge = {
-  __typename?: 'AdministrativePenaltyEdge';
-  /** Opaque cursor of this record. */
-  cursor: Scalars['String']['output'];
-  /** The record. */
-  node: AdministrativePenalty;
-};
-
-/** Filters on an administrative penalty's own fields. */
-export type AdministrativePenaltyFilter = {
-  /** Decided on or after this day. */
-  decidedFrom?: InputMaybe<Scalars['Date']['input']>;
-  /** Decided on or before this day. */
-  decidedTo?: InputMaybe<Scalars['Date']['input']>;
-  /** Highest fine in yuan, inclusive; decisions without a fine do not match. */
-  maxFineAmount?: InputMaybe<Scalars['YuanAmount']['input']>;
-  /** Lowest fine in yuan, inclusive; decisions without a fine do not match. */
-  minFineAmount?: InputMaybe<Scalars['YuanAmount']['input']>;
-  /** Party 当事人, exact name. */
-  party?: InputMaybe<Scalars['String']['input']>;
-  /** Penalty kinds 处罚种类: decisions imposing any of them. */
-  penaltyKinds?: InputMaybe<Array<PenaltyKind>>;
-};
-
 /** A publishing agency 发布机构; the safety subgraph adds the safety records it published. */
 export type Agency = {
   __typename?: 'Agency';
-  /** Administrative penalties this agency published. */
-  administrativePenalties: AdministrativePenaltyConnection;
   /** Unified social credit code 统一社会信用代码. */
   code: Scalars['ID']['output'];
+  /** Environmental enforcement decisions this agency published. */
+  environmentalEnforcements: EnvironmentalEnforcementConnection;
   /** Food and drug sampling results this agency published. */
   foodDrugSamplings: FoodDrugSamplingConnection;
   /** Production-safety accidents this agency published. */
@@ -139,10 +80,10 @@ export type Agency = {
 
 
 /** A publishing agency 发布机构; the safety subgraph adds the safety records it published. */
-export type AgencyAdministrativePenaltiesArgs = {
+export type AgencyEnvironmentalEnforcementsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   envelope?: InputMaybe<EnvelopeFilter>;
-  filter?: InputMaybe<AdministrativePenaltyFilter>;
+  filter?: InputMaybe<EnvironmentalEnforcementFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<DisclosureOrder>;
 };
@@ -194,17 +135,19 @@ export type DisclosureStatus =
   /** Withdrawn from publication 已撤回. */
   | 'WITHDRAWN';
 
-/** The five disclosure domains of the catalogue. */
+/** The disclosure domains of the catalogue. */
 export type Domain =
   /** Education 教育: schools, fees, enrolment. */
   | 'EDUCATION'
+  /** Enforcement 行政执法公示: administrative licences, penalties and coercive measures of every sector. */
+  | 'ENFORCEMENT'
   /** Finance 财政: budgets, three public expenses, procurement. */
   | 'FINANCE'
   /** Housing 住房保障: affordable housing projects and allocations. */
   | 'HOUSING'
   /** Land 土地: expropriation, land-use right and mining-right transfers. */
   | 'LAND'
-  /** Safety 安全: accidents, penalties, food and drug sampling. */
+  /** Safety 安全: accidents, environmental enforcement, food and drug sampling. */
   | 'SAFETY';
 
 /** Filters every disclosure list accepts, on the common envelope fields. */
@@ -235,6 +178,89 @@ export type EnvelopeFilter = {
   /** Written on or before this day, inclusive. */
   writtenTo?: InputMaybe<Scalars['Date']['input']>;
 };
+
+/**
+ * Environmental enforcement decision 环境行政执法 (环境保护法, 2014; 环境行政处罚办法): what a polluter
+ * did, and the measures taken.
+ */
+export type EnvironmentalEnforcement = {
+  __typename?: 'EnvironmentalEnforcement';
+  /** The enterprise's unified social credit code 统一社会信用代码, where published. */
+  creditCode?: Maybe<Scalars['String']['output']>;
+  /** Date of the decision 决定日期. */
+  decidedOn: Scalars['Date']['output'];
+  /** Enterprise 企业名称. */
+  enterprise: Scalars['String']['output'];
+  /** Fine 罚款金额, with FINE or DAILY_PENALTY. */
+  fineAmount?: Maybe<Money>;
+  /** Stable identifier: the index number 索引号. The envelope fields come from the catalogue. */
+  id: Scalars['ID']['output'];
+  /** Legal basis 执法依据. */
+  legalBasis: Scalars['String']['output'];
+  /** Measures taken 执法措施; a decision may take several. */
+  measures: Array<EnvironmentalMeasure>;
+  /** The environment affected 污染要素. */
+  medium: PollutionMedium;
+  /** Number of the decision or notice 决定书文号, e.g. 岳环罚〔2019〕15号. */
+  noticeNumber: Scalars['String']['output'];
+  /** Day by which to correct 整改期限, with RECTIFICATION_ORDER; on or after the decision. */
+  rectificationDeadline?: Maybe<Scalars['Date']['output']>;
+  /** Facts of the violation 违法事实. */
+  violation: Scalars['String']['output'];
+};
+
+/** A page of environmental enforcement decisions. */
+export type EnvironmentalEnforcementConnection = {
+  __typename?: 'EnvironmentalEnforcementConnection';
+  /** The records on this page with their cursors. */
+  edges: Array<EnvironmentalEnforcementEdge>;
+  /** Whether more pages follow, and the cursor to get the next one. */
+  pageInfo: PageInfo;
+  /** How many records match the filters in all. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** An environmental enforcement decision and its cursor. */
+export type EnvironmentalEnforcementEdge = {
+  __typename?: 'EnvironmentalEnforcementEdge';
+  /** Opaque cursor of this record. */
+  cursor: Scalars['String']['output'];
+  /** The record. */
+  node: EnvironmentalEnforcement;
+};
+
+/** Filters on an environmental enforcement decision's own fields. */
+export type EnvironmentalEnforcementFilter = {
+  /** Decided on or after this day. */
+  decidedFrom?: InputMaybe<Scalars['Date']['input']>;
+  /** Decided on or before this day. */
+  decidedTo?: InputMaybe<Scalars['Date']['input']>;
+  /** Enterprise 企业名称, exact name. */
+  enterprise?: InputMaybe<Scalars['String']['input']>;
+  /** Highest fine in yuan, inclusive; decisions without a fine do not match. */
+  maxFineAmount?: InputMaybe<Scalars['YuanAmount']['input']>;
+  /** Measures 执法措施: decisions taking any of them. */
+  measures?: InputMaybe<Array<EnvironmentalMeasure>>;
+  /** The environments affected 污染要素. */
+  media?: InputMaybe<Array<PollutionMedium>>;
+  /** Lowest fine in yuan, inclusive; decisions without a fine do not match. */
+  minFineAmount?: InputMaybe<Scalars['YuanAmount']['input']>;
+};
+
+/** A measure of an environmental enforcement decision 执法措施 (Environmental Protection Law, 2014). */
+export type EnvironmentalMeasure =
+  /** Daily penalty 按日连续处罚 for refusing to correct (article 59). */
+  | 'DAILY_PENALTY'
+  /** Fine 罚款. */
+  | 'FINE'
+  /** Other 其他. */
+  | 'OTHER'
+  /** Restricted production or suspension for remediation 限制生产、停产整治 (article 60). */
+  | 'PRODUCTION_RESTRICTION'
+  /** Order to correct, by a deadline 责令改正、限期整改. */
+  | 'RECTIFICATION_ORDER'
+  /** Sealing or seizure of facilities and equipment 查封、扣押 (article 25). */
+  | 'SEALING_SEIZURE';
 
 /** One test item a sample failed 不合格项目. */
 export type FailedTestItem = {
@@ -330,18 +356,22 @@ export type PageInfo = {
   hasNextPage: Scalars['Boolean']['output'];
 };
 
-/** Kind of administrative penalty 行政处罚种类 (Administrative Penalty Law, article 9). */
-export type PenaltyKind =
-  /** Confiscation of illegal gains or illegal property 没收违法所得、没收非法财物. */
-  | 'CONFISCATION'
-  /** Fine 罚款. */
-  | 'FINE'
-  /** Suspension or revocation of a licence 暂扣或者吊销许可证. */
-  | 'LICENCE_REVOCATION'
-  /** Order to suspend production or business 责令停产停业. */
-  | 'SUSPENSION'
-  /** Warning 警告. */
-  | 'WARNING';
+/** The environment a violation affects 污染要素. */
+export type PollutionMedium =
+  /** Air 大气. */
+  | 'AIR'
+  /** Noise 噪声. */
+  | 'NOISE'
+  /** Other 其他. */
+  | 'OTHER'
+  /** Radiation 核与辐射. */
+  | 'RADIATION'
+  /** Soil 土壤. */
+  | 'SOIL'
+  /** Solid waste 固体废物 (hazardous waste included). */
+  | 'SOLID_WASTE'
+  /** Water 水. */
+  | 'WATER';
 
 /**
  * Something inconsistent in a record as its agency published it 数据质量标记. Real pages are not always
@@ -357,10 +387,10 @@ export type QualityFlag =
 
 export type Query = {
   __typename?: 'Query';
-  /** Administrative penalties 行政处罚 in safety supervision. */
-  administrativePenalties: AdministrativePenaltyConnection;
-  /** One administrative penalty by its index number 索引号. */
-  administrativePenalty?: Maybe<AdministrativePenalty>;
+  /** One environmental enforcement decision by its index number 索引号. */
+  environmentalEnforcement?: Maybe<EnvironmentalEnforcement>;
+  /** Environmental enforcement decisions 环境行政执法 against polluters. */
+  environmentalEnforcements: EnvironmentalEnforcementConnection;
   /** One food or drug sampling result by its index number 索引号. */
   foodDrugSampling?: Maybe<FoodDrugSampling>;
   /** Food and drug sampling results 食品药品抽检. */
@@ -372,17 +402,17 @@ export type Query = {
 };
 
 
-export type QueryAdministrativePenaltiesArgs = {
-  after?: InputMaybe<Scalars['String']['input']>;
-  envelope?: InputMaybe<EnvelopeFilter>;
-  filter?: InputMaybe<AdministrativePenaltyFilter>;
-  first?: InputMaybe<Scalars['Int']['input']>;
-  orderBy?: InputMaybe<DisclosureOrder>;
+export type QueryEnvironmentalEnforcementArgs = {
+  indexNumber: Scalars['String']['input'];
 };
 
 
-export type QueryAdministrativePenaltyArgs = {
-  indexNumber: Scalars['String']['input'];
+export type QueryEnvironmentalEnforcementsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  envelope?: InputMaybe<EnvelopeFilter>;
+  filter?: InputMaybe<EnvironmentalEnforcementFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<DisclosureOrder>;
 };
 
 
