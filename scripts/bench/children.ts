@@ -29,8 +29,8 @@ export async function forkChild<Ready>(file: string, env: NodeJS.ProcessEnv, rea
   });
   running.add(proc);
   let output = '';
-  proc.stdout?.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4000)));
-  proc.stderr?.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4000)));
+  proc.stdout?.setEncoding('utf8').on('data', (chunk: string) => (output = (output + chunk).slice(-4000)));
+  proc.stderr?.setEncoding('utf8').on('data', (chunk: string) => (output = (output + chunk).slice(-4000)));
   const exited = new Promise<void>((resolve) => proc.once('exit', () => {
     running.delete(proc);
     resolve();

@@ -45,11 +45,11 @@ async function startOnce(env: NodeJS.ProcessEnv): Promise<StartupRun> {
   const exited = once(child, 'exit') as Promise<[number | null]>;
   let output = '';
   let readyAt = 0;
-  child.stdout.on('data', (chunk: Buffer) => {
-    output += chunk.toString();
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+    output += chunk;
     if (!readyAt && /Ready in [\d.]+ s/.test(output)) readyAt = performance.now();
   });
-  child.stderr.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-8000)));
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (output = (output + chunk).slice(-8000)));
   const stopGroup = (signal: NodeJS.Signals) => {
     try {
       if (child.pid) process.kill(-child.pid, signal);
