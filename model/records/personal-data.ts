@@ -11,12 +11,12 @@
 import { deidentifyText, isMaskedName, isPersonalName, maskName } from '../deidentify';
 import { isYuanAmount } from '../scalars';
 import { RECORD_DEFINITIONS } from './index';
-import { namedType, type FieldType } from './record-type';
+import { namedType, type FieldType, type PersonNameRule } from './record-type';
 
 interface TypeRules {
   /** Dotted paths from the submission (`fields.supplier.name`), list positions left out. */
   money: ReadonlySet<string>;
-  personNames: Readonly<Record<string, 'person' | 'party'>>;
+  personNames: Readonly<Record<string, PersonNameRule>>;
 }
 
 function moneyPaths(fields: Readonly<Record<string, FieldType>>, prefix: string): string[] {
@@ -38,20 +38,30 @@ const RULES = new Map<string, TypeRules>(
 );
 const NO_RULES: TypeRules = { money: new Set(), personNames: {} };
 
-type Visit = (text: string, path: string) => string;
+type Holder = Readonly<Record<string, unknown>> | null;
+/** Visits a string at its dotted path, with the object that holds it (its fields beside it). */
+type Visit = (text: string, path: string, holder: Holder) => string;
 
-function mapStrings(value: unknown, path: string, visit: Visit): unknown {
-  if (typeof value === 'string') return visit(value, path);
-  if (Array.isArray(value)) return value.map((item) => mapStrings(item, path, visit));
+function mapStrings(value: unknown, path: string, visit: Visit, holder: Holder = null): unknown {
+  if (typeof value === 'string') return visit(value, path, holder);
+  if (Array.isArray(value)) return value.map((item) => mapStrings(item, path, visit, holder));
   if (value !== null && typeof value === 'object') {
     return Object.fromEntries(
       Object.entries(value).map(([key, item]) => {
         const name = deidentifyText(key);
-        return [name, mapStrings(item, path ? `${path}.${name}` : name, visit)];
+        return [name, mapStrings(item, path ? `${path}.${name}` : name, visit, value as Record<string, unknown>)];
       }),
     );
   }
   return value;
+}
+
+/** What a rule makes of the name in `holder`: a person's, maybe a person's (`party`), or none. */
+function kindOfName(rule: PersonNameRule | undefined, holder: Holder): 'person' | 'party' | undefined {
+  if (rule === undefined || typeof rule === 'string') return rule;
+  const { field, oneOf } = rule.personUnless;
+  const kind = holder?.[field];
+  return typeof kind === 'string' && oneOf.includes(kind) ? undefined : 'person';
 }
 
 /** The natural person's name a field holds, masked; null where it holds none (or one its schema must refuse). */
@@ -71,8 +81,8 @@ export function deidentifySubmission(raw: unknown): unknown {
   const type = (raw as { type?: unknown }).type;
   const rules = (typeof type === 'string' && RULES.get(type)) || NO_RULES;
   const names = new Map<string, string>();
-  const withPersonsMasked = mapStrings(raw, '', (text, path) => {
-    const masked = maskedPerson(text, rules.personNames[path]);
+  const withPersonsMasked = mapStrings(raw, '', (text, path, holder) => {
+    const masked = maskedPerson(text, kindOfName(rules.personNames[path], holder));
     if (masked === null) return text;
     names.set(text.trim(), masked);
     return masked;

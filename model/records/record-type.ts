@@ -17,6 +17,14 @@ export type DomainSubgraphName = Exclude<SubgraphName, 'catalogue'>;
  */
 export type FieldType = string | { readonly type: string; readonly fields: Readonly<Record<string, FieldType>> };
 
+/**
+ * How a field names someone: `person` always a natural person, so the name is masked whatever it
+ * looks like; `party` a person or an organisation, masked when it reads as a personal name (企业名称
+ * stay public); `personUnless` a person unless the field `field` beside it (in the same object, as
+ * a list element's kind) is one of `oneOf`, the kinds of organisations, whose names stay public.
+ */
+export type PersonNameRule = 'person' | 'party' | { readonly personUnless: { readonly field: string; readonly oneOf: readonly string[] } };
+
 /** A resolver of one of the type's own fields, from the stored record. */
 export type FieldResolver<Stored> = (record: Stored) => unknown;
 
@@ -59,12 +67,11 @@ export interface RecordTypeDefinition<
    */
   readonly input: z.ZodType<Stored>;
   /**
-   * Its input fields (dotted paths, e.g. `supplier.name`) that name someone who may be a natural
-   * person 自然人: `person` always holds one, so the name is masked whatever it looks like; `party` a
-   * person or an organisation, masked when it reads as a personal name (企业名称 stay public). The
+   * Its input fields (dotted paths, e.g. `supplier.name`; a path through a list, `recipients.name`,
+   * means that field of every element) that name someone who may be a natural person 自然人. The
    * masked name is also masked wherever else the submission repeats it (records/personal-data.ts).
    */
-  readonly personNames?: Readonly<Record<string, 'person' | 'party'>>;
+  readonly personNames?: Readonly<Record<string, PersonNameRule>>;
   readonly filter: RecordFilter<Filter>;
   /** Indexes for its own filters, beside the envelope indexes every type gets. */
   readonly indexes: readonly IndexDescription[];
