@@ -525,18 +525,18 @@ function specialFundAllocation(ctx: SampleContext): DisclosureInput<SpecialFundA
   const fundName = `${fiscalYear}年${fund.name(fiscalYear)}`;
   const region = ctx.regionName(agency.regionCode);
   const town = rng.pick(TOWNS[agency.regionCode]);
+  // A 公示 of one town's batch is a part of the fund; a whole fund's list, over the towns, adds up to its total.
+  const recipientsComplete = rng.chance(0.6);
   const recipients = Array.from({ length: rng.int(2, 12) }, (): StoredFundRecipient => {
     const template = rng.pick(fund.recipients);
     return {
-      name: recipientName(ctx, template.kind, template.purpose, town),
+      name: recipientName(ctx, template.kind, template.purpose, recipientsComplete ? rng.pick(TOWNS[agency.regionCode]) : town),
       kind: template.kind,
       amountFen: rng.int(template.yuan[0], template.yuan[1]) * 100,
       purpose: template.purpose,
     };
   });
   const listed = recipients.reduce((total, r) => total + r.amountFen, 0);
-  // A 公示 of one town's batch is a part of the fund; a whole fund's list adds up to its total.
-  const recipientsComplete = rng.chance(0.6);
   return {
     type: 'SpecialFundAllocation',
     envelope: ctx.envelope({
