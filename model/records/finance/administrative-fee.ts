@@ -19,7 +19,7 @@ export interface AdministrativeFeeFields {
   unit: string | null;
   kind: AdministrativeFeeKind;
   listedIn: FeeListing;
-  year: number;
+  fiscalYear: number;
   collectedAmountFen: number;
 }
 
@@ -53,7 +53,7 @@ export const administrativeFee = defineRecordType({
     unit: 'String',
     kind: 'AdministrativeFeeKind!',
     listedIn: 'FeeListing!',
-    year: 'Int!',
+    fiscalYear: 'Int!',
     collectedAmount: 'Money!',
     collectedTenThousandYuan: 'String!',
   },
@@ -68,7 +68,7 @@ export const administrativeFee = defineRecordType({
       unit: optionalText(50),
       kind: z.enum(['ADMINISTRATIVE', 'PUBLIC_INSTITUTION']),
       listedIn: z.enum(['NATIONAL', 'PROVINCIAL', 'UNLISTED']),
-      year,
+      fiscalYear: year,
       collectedAmount: yuan,
       collectedTenThousandYuan: derived('collectedAmount'),
     })
@@ -89,7 +89,7 @@ export const administrativeFee = defineRecordType({
     fields: {
       kinds: '[AdministrativeFeeKind!]',
       listedIn: '[FeeListing!]',
-      year: 'Int',
+      fiscalYear: 'Int',
       collectingUnit: 'String',
       feeItem: 'String',
     },
@@ -97,7 +97,7 @@ export const administrativeFee = defineRecordType({
       allOf({
         kind: oneOf(input.kinds),
         listedIn: oneOf(input.listedIn),
-        year: input.year ?? undefined,
+        fiscalYear: input.fiscalYear ?? undefined,
         collectingUnit: input.collectingUnit ?? undefined,
         feeItem: input.feeItem ?? undefined,
       }),
@@ -105,7 +105,7 @@ export const administrativeFee = defineRecordType({
   indexes: [
     { key: { collectingUnit: 1, publishedAt: -1, _id: -1 }, name: 'collecting_unit' },
     { key: { feeItem: 1, publishedAt: -1, _id: -1 }, name: 'fee_item' },
-    { key: { year: -1, publishedAt: -1, _id: -1 }, name: 'year' },
+    { key: { fiscalYear: -1, publishedAt: -1, _id: -1 }, name: 'fiscal_year' },
     { key: { listedIn: 1, publishedAt: -1, _id: -1 }, name: 'listed_in' },
   ],
   resolvers: {

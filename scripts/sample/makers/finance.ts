@@ -403,7 +403,7 @@ function administrativeFee(ctx: SampleContext): DisclosureInput<AdministrativeFe
       unit: fee.per,
       kind: fee.kind,
       listedIn: fee.listedIn,
-      year,
+      fiscalYear: year,
       collectedAmountFen,
     },
   };

@@ -131,8 +131,8 @@ export type FederationReferenceTypes = {
 export type ResolversTypes = {
   AdministrativeFee: ResolverTypeWrapper<StoredAdministrativeFee>;
   String: ResolverTypeWrapper<Types.Scalars['String']['output']>;
-  ID: ResolverTypeWrapper<Types.Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Types.Scalars['Int']['output']>;
+  ID: ResolverTypeWrapper<Types.Scalars['ID']['output']>;
   AdministrativeFeeConnection: ResolverTypeWrapper<Omit<Types.AdministrativeFeeConnection, 'edges'> & { edges: Array<ResolversTypes['AdministrativeFeeEdge']> }>;
   AdministrativeFeeEdge: ResolverTypeWrapper<Omit<Types.AdministrativeFeeEdge, 'node'> & { node: ResolversTypes['AdministrativeFee'] }>;
   AdministrativeFeeFilter: Types.AdministrativeFeeFilter;
@@ -194,8 +194,8 @@ export type ResolversTypes = {
 export type ResolversParentTypes = {
   AdministrativeFee: StoredAdministrativeFee;
   String: Types.Scalars['String']['output'];
-  ID: Types.Scalars['ID']['output'];
   Int: Types.Scalars['Int']['output'];
+  ID: Types.Scalars['ID']['output'];
   AdministrativeFeeConnection: Omit<Types.AdministrativeFeeConnection, 'edges'> & { edges: Array<ResolversParentTypes['AdministrativeFeeEdge']> };
   AdministrativeFeeEdge: Omit<Types.AdministrativeFeeEdge, 'node'> & { node: ResolversParentTypes['AdministrativeFee'] };
   AdministrativeFeeFilter: Types.AdministrativeFeeFilter;
@@ -250,13 +250,13 @@ export type AdministrativeFeeResolvers<ContextType = DomainContext, ParentType e
   collectedTenThousandYuan?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   collectingUnit?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   feeItem?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  fiscalYear?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['AdministrativeFeeKind'], ParentType, ContextType>;
   listedIn?: Resolver<ResolversTypes['FeeListing'], ParentType, ContextType>;
   standard?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   standardAmount?: Resolver<Types.Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
   unit?: Resolver<Types.Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type AdministrativeFeeConnectionResolvers<ContextType = DomainContext, ParentType extends ResolversParentTypes['AdministrativeFeeConnection'] = ResolversParentTypes['AdministrativeFeeConnection']> = {

@@ -46,6 +46,8 @@ export type AdministrativeFee = {
   collectingUnit: Scalars['String']['output'];
   /** Fee item 收费项目, e.g. 不动产登记费. */
   feeItem: Scalars['String']['output'];
+  /** Fiscal year 年度 of `collectedAmount`. */
+  fiscalYear: Scalars['Int']['output'];
   /** Stable identifier: the index number 索引号. The envelope fields come from the catalogue. */
   id: Scalars['ID']['output'];
   /** Administrative or public-institution fee 行政性收费/事业性收费. */
@@ -58,8 +60,6 @@ export type AdministrativeFee = {
   standardAmount?: Maybe<Money>;
   /** What `standardAmount` is charged per 计费单位, e.g. 件, 平方米, 人次. */
   unit?: Maybe<Scalars['String']['output']>;
-  /** Year 年度 of `collectedAmount`. */
-  year: Scalars['Int']['output'];
 };
 
 /** A page of fees. */
@@ -88,12 +88,12 @@ export type AdministrativeFeeFilter = {
   collectingUnit?: InputMaybe<Scalars['String']['input']>;
   /** Fee item 收费项目, exact name. */
   feeItem?: InputMaybe<Scalars['String']['input']>;
+  /** Fiscal year of the amount collected, exact. */
+  fiscalYear?: InputMaybe<Scalars['Int']['input']>;
   /** Administrative or public-institution fees. */
   kinds?: InputMaybe<Array<AdministrativeFeeKind>>;
   /** The lists of fees 收费目录清单 the fee is on. */
   listedIn?: InputMaybe<Array<FeeListing>>;
-  /** Year of the amount collected, exact. */
-  year?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** Whether a fee is an administrative or a public-institution fee 行政性收费/事业性收费. */
