@@ -12,7 +12,8 @@ import { deidentifySubmission } from '../../model/records/personal-data';
 import type { ProcurementAwardFields } from '../../model/records/finance/procurement-award';
 import { publicExpenseReportFields } from '../../model/records/finance/public-expense-report';
 import { creditCodeCheck } from '../../model/agency-code';
-import { agencyNamed, disclosure, envelope } from '../support/builders';
+import { disclosure, envelope } from '../support/builders';
+import { publisher, type Publisher } from '../support/submit';
 import { startTestStack, type TestStack } from '../support/stack';
 
 const YUEYANG_FINANCE = '岳阳县财政局';
@@ -686,50 +687,12 @@ describe('special fund allocations', () => {
 });
 
 describe('the key-area rules, as a publisher meets them through the API', () => {
-  const agency = agencyNamed(YUEYANG_FINANCE);
-  let headers: Record<string, string>;
-  let serial = 0;
+  let yueyang: Publisher;
   beforeAll(async () => {
-    const { key } = await stack.createKey(agency._id, 'finance rules test');
-    headers = { authorization: `Bearer ${key}` };
+    yueyang = await publisher(stack, YUEYANG_FINANCE);
   });
-
-  const submission = (type: string, title: string, fields: Record<string, unknown>) => {
-    serial += 1;
-    return {
-      type,
-      envelope: {
-        indexNumber: `${agency._id}-/2024-${5_000_000 + serial}`,
-        title,
-        category: '财政资金',
-        agencyCode: agency._id,
-        regionCode: agency.regionCode,
-        publishedAt: '2024-03-01T10:00:00+08:00',
-        disclosureMode: 'FULL',
-      },
-      fields,
-    };
-  };
-
-  interface Submitted {
-    accepted: Array<{ position: number; indexNumber: string }>;
-    rejected: Array<{ position: number; errors: Array<{ field: string; rule: string; message: string }> }>;
-  }
-  /** Submits through the gateway; each submission's [field, rule] errors, [] for an accepted one. */
-  async function submit(...submissions: unknown[]): Promise<{ errors: Array<Array<[string, string]>>; answer: Submitted; text: string }> {
-    const response = await stack.query<{ submitDisclosures: Submitted }>(
-      `mutation ($s: [DisclosureSubmission!]!) { submitDisclosures(submissions: $s) {
-        accepted { position indexNumber } rejected { position errors { field rule message } } } }`,
-      { s: submissions },
-      headers,
-    );
-    expect(response.errors).toBeUndefined();
-    const answer = response.data?.submitDisclosures as Submitted;
-    const errors = submissions.map(
-      (_, position) => answer.rejected.find((r) => r.position === position)?.errors.map((e): [string, string] => [e.field, e.rule]) ?? [],
-    );
-    return { errors, answer, text: JSON.stringify(response) };
-  }
+  const submission = (type: string, title: string, fields: Record<string, unknown>) => yueyang.submission(type, title, fields);
+  const submit = (...submissions: unknown[]) => yueyang.submit(...submissions);
 
   const fee = (fields: Record<string, unknown> = {}) =>
     submission('AdministrativeFee', '岳阳县不动产登记中心2023年度不动产登记费收费情况公示', {
@@ -767,7 +730,7 @@ describe('the key-area rules, as a publisher meets them through the API', () => 
     const read = await stack.query(
       `query ($id: String!) { administrativeFee(indexNumber: $id) { status collectedAmount { fen } collectedTenThousandYuan } }`,
       { id: answer.accepted[0].indexNumber },
-      headers,
+      yueyang.headers,
     );
     expect(read.data?.administrativeFee).toEqual({ status: 'DRAFT', collectedAmount: { fen: 123_456_789 }, collectedTenThousandYuan: '123.456789' });
   });
@@ -810,7 +773,7 @@ describe('the key-area rules, as a publisher meets them through the API', () => 
           balance { total { fen yuan } } issuance { total { general { yuan } special { yuan } total { fen yuan } } }
           repayment { total { total { fen yuan } } } } }`,
       { id: answer.accepted[0].indexNumber },
-      headers,
+      yueyang.headers,
     );
     expect(read.data?.governmentDebt).toEqual({
       balance: { total: { fen: 1_030_000_000_000, yuan: '10300000000.00' } },
@@ -863,7 +826,7 @@ describe('the key-area rules, as a publisher meets them through the API', () => 
     const read = await stack.query<{ disclosure: Record<string, unknown> }>(
       `query ($id: String!) { disclosure(indexNumber: $id) { title ... on SpecialFundAllocation { recipients { name kind amount { yuan } } } } }`,
       { id: answer.accepted[0].indexNumber },
-      headers,
+      yueyang.headers,
     );
     expect(read.data?.disclosure).toEqual({
       title: '欧**文等岳阳县2024年衔接推进乡村振兴补助资金分配情况公示',
