@@ -551,7 +551,7 @@ describe('the rules of student aid, as a publisher meets them through the API', 
     ]);
   });
 
-  it('checks the total against the list and the count against its length, where the list is given', async () => {
+  it('checks the total against the list and the count against its length, where the list is given, and refuses a name it cannot mask', async () => {
     const { errors } = await yueyang.submit(
       aid({ totalAmount: '15999.99' }),
       aid({ recipientCount: 3 }),
@@ -559,6 +559,7 @@ describe('the rules of student aid, as a publisher meets them through the API', 
       aid({ recipients: [], recipientCount: 0, totalAmount: '0' }),
       aid({ recipients: [], recipientCount: 0, totalAmount: '1' }),
       aid({ programme: 'NATIONAL_BURSARY' }),
+      aid(one('8000', '*小明')),
     );
     expect(errors).toEqual([
       [['fields.totalAmount', 'total-matches-recipients']],
@@ -567,6 +568,7 @@ describe('the rules of student aid, as a publisher meets them through the API', 
       [],
       [['fields.totalAmount', 'total-matches-recipients']],
       [['fields.programme', 'one-of']],
+      [['fields.recipients.0.name', 'masked-name']],
     ]);
   });
 

@@ -808,6 +808,9 @@ describe('the key-area rules, as a publisher meets them through the API', () => 
       fund({ recipientsComplete: false, totalAmount: '205000.49' }),
       fund({ recipients: [], totalAmount: '0' }),
       fund({ recipients: [{ name: '岳阳县新墙镇油茶专业合作社', kind: 'COMPANY', amount: '1', purpose: '奖补' }], totalAmount: '1' }),
+      // A name that cannot be masked (it ends with the mask character) is refused rather than kept.
+      fund({ recipients: [{ name: '王小*', kind: 'PERSON', amount: '1', purpose: '奖补' }], totalAmount: '1' }),
+      fund({ recipients: [{ name: '王小*', kind: 'ORGANISATION', amount: '1', purpose: '奖补' }], totalAmount: '1' }),
     );
     expect(errors).toEqual([
       [['fields.totalAmount', 'total-matches-recipients']],
@@ -817,6 +820,8 @@ describe('the key-area rules, as a publisher meets them through the API', () => 
       [['fields.totalAmount', 'partial-within-total']],
       [],
       [['fields.recipients.0.kind', 'one-of']],
+      [['fields.recipients.0.name', 'masked-name']],
+      [],
     ]);
   });
 

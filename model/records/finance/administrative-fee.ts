@@ -28,7 +28,7 @@ export type StoredAdministrativeFee = StoredRecord<AdministrativeFeeFields>;
 const FEN_PER_TEN_THOUSAND_YUAN = 1_000_000;
 
 /** Integer fen as an exact decimal of 万元 (ten thousand yuan), six decimals: 123456789 fen → "123.456789". */
-export function fenToTenThousandYuan(fen: number): string {
+function fenToTenThousandYuan(fen: number): string {
   const sign = fen < 0 ? '-' : '';
   const abs = Math.abs(fen);
   return `${sign}${Math.trunc(abs / FEN_PER_TEN_THOUSAND_YUAN)}.${String(abs % FEN_PER_TEN_THOUSAND_YUAN).padStart(6, '0')}`;
