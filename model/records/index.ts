@@ -9,6 +9,9 @@ import type { DomainSubgraphName } from './record-type';
 import { budgetReport } from './finance/budget-report';
 import { procurementAward } from './finance/procurement-award';
 import { publicExpenseReport } from './finance/public-expense-report';
+import { administrativeFee } from './finance/administrative-fee';
+import { governmentDebt } from './finance/government-debt';
+import { specialFundAllocation } from './finance/special-fund-allocation';
 import { houseExpropriation } from './land/house-expropriation';
 import { landExpropriation } from './land/land-expropriation';
 import { landTransfer } from './land/land-transfer';
@@ -18,6 +21,7 @@ import { housingAllocation } from './housing/housing-allocation';
 import { enrolmentPlan } from './education/enrolment-plan';
 import { school } from './education/school';
 import { schoolFee } from './education/school-fee';
+import { studentAid } from './education/student-aid';
 import { environmentalEnforcement } from './safety/environmental-enforcement';
 import { foodDrugSampling } from './safety/food-drug-sampling';
 import { safetyAccident } from './safety/safety-accident';
@@ -29,6 +33,9 @@ export const RECORD_DEFINITIONS = [
   budgetReport,
   publicExpenseReport,
   procurementAward,
+  administrativeFee,
+  governmentDebt,
+  specialFundAllocation,
   landExpropriation,
   houseExpropriation,
   landTransfer,
@@ -38,6 +45,7 @@ export const RECORD_DEFINITIONS = [
   school,
   schoolFee,
   enrolmentPlan,
+  studentAid,
   safetyAccident,
   environmentalEnforcement,
   foodDrugSampling,

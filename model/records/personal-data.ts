@@ -11,14 +11,12 @@
 import { deidentifyText, isMaskedName, isPersonalName, maskName } from '../deidentify';
 import { isYuanAmount } from '../scalars';
 import { RECORD_DEFINITIONS } from './index';
-import { namedType, type FieldType, type PersonName } from './record-type';
-
-type NameKind = 'person' | 'party';
+import { namedType, type FieldType, type PersonNameRule } from './record-type';
 
 interface TypeRules {
   /** Dotted paths from the submission (`fields.supplier.name`), list positions left out. */
   money: ReadonlySet<string>;
-  personNames: Readonly<Record<string, PersonName>>;
+  personNames: Readonly<Record<string, PersonNameRule>>;
 }
 
 function moneyPaths(fields: Readonly<Record<string, FieldType>>, prefix: string): string[] {
@@ -34,43 +32,41 @@ const RULES = new Map<string, TypeRules>(
     definition.type,
     {
       money: new Set(moneyPaths(definition.fields, 'fields')),
-      personNames: Object.fromEntries(
-        Object.entries(definition.personNames ?? {}).map(([path, kind]): [string, PersonName] => [
-          `fields.${path}`,
-          typeof kind === 'string' ? kind : { ...kind, personWhen: `fields.${kind.personWhen}` },
-        ]),
-      ),
+      personNames: Object.fromEntries(Object.entries(definition.personNames ?? {}).map(([path, kind]) => [`fields.${path}`, kind])),
     },
   ]),
 );
 const NO_RULES: TypeRules = { money: new Set(), personNames: {} };
 
-type Visit = (text: string, path: string) => string;
+type Holder = Readonly<Record<string, unknown>> | null;
+/** Visits a string at its dotted path, with the object that holds it (its fields beside it). */
+type Visit = (text: string, path: string, holder: Holder) => string;
 
-function mapStrings(value: unknown, path: string, visit: Visit): unknown {
-  if (typeof value === 'string') return visit(value, path);
-  if (Array.isArray(value)) return value.map((item) => mapStrings(item, path, visit));
+function mapStrings(value: unknown, path: string, visit: Visit, holder: Holder = null): unknown {
+  if (typeof value === 'string') return visit(value, path, holder);
+  if (Array.isArray(value)) return value.map((item) => mapStrings(item, path, visit, holder));
   if (value !== null && typeof value === 'object') {
     return Object.fromEntries(
       Object.entries(value).map(([key, item]) => {
         const name = deidentifyText(key);
-        return [name, mapStrings(item, path ? `${path}.${name}` : name, visit)];
+        return [name, mapStrings(item, path ? `${path}.${name}` : name, visit, value as Record<string, unknown>)];
       }),
     );
   }
   return value;
 }
 
-/** How each name field of this submission is to be read, a party's kind field deciding where it has one. */
-function nameKinds(personNames: TypeRules['personNames'], raw: object): Record<string, NameKind> {
-  const valueAt = (path: string) => path.split('.').reduce<unknown>((value, key) => (value as Record<string, unknown> | undefined)?.[key], raw);
-  return Object.fromEntries(
-    Object.entries(personNames).map(([path, kind]) => [path, typeof kind === 'string' ? kind : valueAt(kind.personWhen) === kind.is ? 'person' : 'party']),
-  );
+/** What a rule makes of the name in `holder`: a person's, maybe a person's (`party`), or none. */
+function kindOfName(rule: PersonNameRule | undefined, holder: Holder): 'person' | 'party' | undefined {
+  if (rule === undefined || typeof rule === 'string') return rule;
+  const kind = holder?.[rule.kindField];
+  if (typeof kind === 'string' && rule.persons.includes(kind)) return 'person';
+  if (typeof kind === 'string' && rule.organisations?.includes(kind)) return undefined;
+  return 'party';
 }
 
 /** The natural person's name a field holds, masked; null where it holds none (or one its schema must refuse). */
-function maskedPerson(text: string, kind: NameKind | undefined): string | null {
+function maskedPerson(text: string, kind: 'person' | 'party' | undefined): string | null {
   const name = text.trim();
   if (!kind || !name || isMaskedName(name) || (kind === 'party' && !isPersonalName(name))) return null;
   try {
@@ -85,10 +81,9 @@ export function deidentifySubmission(raw: unknown): unknown {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return raw;
   const type = (raw as { type?: unknown }).type;
   const rules = (typeof type === 'string' && RULES.get(type)) || NO_RULES;
-  const kinds = nameKinds(rules.personNames, raw);
   const names = new Map<string, string>();
-  const withPersonsMasked = mapStrings(raw, '', (text, path) => {
-    const masked = maskedPerson(text, kinds[path]);
+  const withPersonsMasked = mapStrings(raw, '', (text, path, holder) => {
+    const masked = maskedPerson(text, kindOfName(rules.personNames[path], holder));
     if (masked === null) return text;
     names.set(text.trim(), masked);
     return masked;

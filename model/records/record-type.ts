@@ -12,18 +12,22 @@ import type { SubgraphName } from '../../platform/config';
 export type DomainSubgraphName = Exclude<SubgraphName, 'catalogue'>;
 
 /**
- * How a field names someone who may be a natural person 自然人: `person` always holds one, so the
- * name is masked whatever it looks like; `party` a person or an organisation, masked when it reads as
- * a personal name (企业名称 stay public); `{ personWhen, is }` a party that is a person whenever its
- * kind, the field `personWhen` of the same submission, is `is` (行政相对人类别 自然人).
- */
-export type PersonName = 'person' | 'party' | { readonly personWhen: string; readonly is: string };
-
-/**
  * A public field's GraphQL type as the SDL writes it (`String!`, `Money!`, `LandUse!`,
  * `[PenaltyKind!]!`); for a field of an object type, that type and its own fields.
  */
 export type FieldType = string | { readonly type: string; readonly fields: Readonly<Record<string, FieldType>> };
+
+/**
+ * How a field names someone: `person` always a natural person, so the name is masked whatever it
+ * looks like; `party` a person or an organisation, masked when it reads as a personal name (企业名称
+ * stay public); `{ kindField, persons, organisations }` decided by the kind in the field `kindField`
+ * beside it (in the same object: 行政相对人类别, a list element's kind): a person's name for a kind
+ * in `persons`, public for one in `organisations`, a party's for any other.
+ */
+export type PersonNameRule =
+  | 'person'
+  | 'party'
+  | { readonly kindField: string; readonly persons: readonly string[]; readonly organisations?: readonly string[] };
 
 /** A resolver of one of the type's own fields, from the stored record. */
 export type FieldResolver<Stored> = (record: Stored) => unknown;
@@ -67,11 +71,11 @@ export interface RecordTypeDefinition<
    */
   readonly input: z.ZodType<Stored>;
   /**
-   * Its input fields (dotted paths, e.g. `supplier.name`) that name someone who may be a natural
-   * person, and how (PersonName). The masked name is also masked wherever else the submission
-   * repeats it (records/personal-data.ts).
+   * Its input fields (dotted paths, e.g. `supplier.name`; a path through a list, `recipients.name`,
+   * means that field of every element) that name someone who may be a natural person 自然人. The
+   * masked name is also masked wherever else the submission repeats it (records/personal-data.ts).
    */
-  readonly personNames?: Readonly<Record<string, PersonName>>;
+  readonly personNames?: Readonly<Record<string, PersonNameRule>>;
   readonly filter: RecordFilter<Filter>;
   /** Indexes for its own filters, beside the envelope indexes every type gets. */
   readonly indexes: readonly IndexDescription[];

@@ -1,11 +1,14 @@
 /**
- * The education subgraph through the gateway: schools, school fees and enrolment plans with their
- * fields, the typed filters, the Agency join, and bad input.
+ * The education subgraph through the gateway: schools, school fees, enrolment plans and student aid
+ * with their fields, the typed filters, the Agency join, the rules of student aid as publishers meet
+ * them through the API (national caps, totals, the de-identified list of recipients), and bad input.
  */
 import type { EnrolmentPlanFields } from '../../model/records/education/enrolment-plan';
 import type { SchoolFields } from '../../model/records/education/school';
 import type { SchoolFeeFields } from '../../model/records/education/school-fee';
+import type { StudentAidFields } from '../../model/records/education/student-aid';
 import { disclosure, envelope } from '../support/builders';
+import { publisher, type Publisher } from '../support/submit';
 import { startTestStack, type TestStack } from '../support/stack';
 
 const YUEYANG_EDUCATION = '岳阳县教育局';
@@ -139,6 +142,38 @@ const planned2019 = disclosure(
   } satisfies EnrolmentPlanFields,
 );
 
+const nationalGrant = disclosure(
+  'StudentAid',
+  envelope(YUEYANG_EDUCATION, { title: '岳阳县第一中学2023-2024学年国家助学金获得者名单公示', category: '学生资助', publishedAt: publishedAt('2023-11-10') }),
+  {
+    programme: 'NATIONAL_GRANT',
+    schoolName: SENIOR_SCHOOL,
+    schoolIndexNumber: seniorSchool.envelope.indexNumber,
+    schoolYear: 2023,
+    standardPerStudentFen: 2_000_00,
+    recipientCount: 2,
+    totalAmountFen: 3_000_00,
+    recipients: [
+      { name: '张*明', gradeClass: '高一（3）班', amountFen: 2_000_00 },
+      { name: '李*', gradeClass: '高二（1）班', amountFen: 1_000_00 },
+    ],
+  } satisfies StudentAidFields,
+);
+const localGrant = disclosure(
+  'StudentAid',
+  envelope(CHUXIONG_EDUCATION, { title: '楚雄州2019-2020学年地方政府助学金发放情况公示', publishedAt: publishedAt('2019-12-01') }),
+  {
+    programme: 'LOCAL_GRANT',
+    schoolName: '楚雄州职业教育中心',
+    schoolIndexNumber: null,
+    schoolYear: 2019,
+    standardPerStudentFen: 1_000_00,
+    recipientCount: 250,
+    totalAmountFen: 250_000_00,
+    recipients: null,
+  } satisfies StudentAidFields,
+);
+
 let stack: TestStack;
 
 beforeAll(async () => {
@@ -152,8 +187,10 @@ beforeAll(async () => {
     admitted2017,
     admitted2015,
     planned2019,
+    nationalGrant,
+    localGrant,
   ]);
-  expect(result).toEqual({ written: 8, rejected: [] });
+  expect(result).toEqual({ written: 10, rejected: [] });
 });
 afterAll(async () => {
   await stack?.close();
@@ -394,10 +431,184 @@ describe('bad input', () => {
     ['a first school year after the last', `{ enrolmentPlans(filter: { schoolYearFrom: 2018, schoolYearTo: 2017 }) { totalCount } }`, 'filter.schoolYearFrom'],
     ['an unknown school level', `{ schools(filter: { levels: [UNIVERSITY] }) { totalCount } }`, 'filter.levels'],
     ['an unknown fee unit', `{ schoolFees(filter: { units: [PER_WEEK] }) { totalCount } }`, 'filter.units'],
+    ['an unknown aid programme', `{ studentAids(filter: { programmes: [LOTTERY] }) { totalCount } }`, 'filter.programmes'],
+    ['a school year given as a string', `{ studentAids(filter: { schoolYear: "2023" }) { totalCount } }`, 'filter.schoolYear'],
   ])('answers %s with BAD_USER_INPUT naming the argument', async (_name, query, argument) => {
     const response = await stack.query(query);
     expect(response.errors).toHaveLength(1);
     expect(response.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     expect(response.errors?.[0].message).toContain(`"${argument}"`);
+  });
+});
+
+describe('student aid', () => {
+  it('answers an allocation with its de-identified list', async () => {
+    const response = await stack.query(
+      `query ($id: String!) { studentAid(indexNumber: $id) {
+          category programme schoolName schoolIndexNumber schoolYear standardPerStudent { fen yuan }
+          recipientCount totalAmount { fen yuan currency } recipients { name gradeClass amount { fen yuan } } } }`,
+      { id: nationalGrant.envelope.indexNumber },
+    );
+    expect(response.errors).toBeUndefined();
+    expect(response.data?.studentAid).toEqual({
+      category: '学生资助',
+      programme: 'NATIONAL_GRANT',
+      schoolName: SENIOR_SCHOOL,
+      schoolIndexNumber: seniorSchool.envelope.indexNumber,
+      schoolYear: 2023,
+      standardPerStudent: { fen: 200_000, yuan: '2000.00' },
+      recipientCount: 2,
+      totalAmount: { fen: 300_000, yuan: '3000.00', currency: 'CNY' },
+      recipients: [
+        { name: '张*明', gradeClass: '高一（3）班', amount: { fen: 200_000, yuan: '2000.00' } },
+        { name: '李*', gradeClass: '高二（1）班', amount: { fen: 100_000, yuan: '1000.00' } },
+      ],
+    });
+  });
+
+  it('answers an allocation published with its totals only: no list', async () => {
+    const response = await stack.query(`query ($id: String!) { studentAid(indexNumber: $id) { recipientCount totalAmount { yuan } recipients { name } } }`, {
+      id: localGrant.envelope.indexNumber,
+    });
+    expect(response.data?.studentAid).toEqual({ recipientCount: 250, totalAmount: { yuan: '250000.00' }, recipients: null });
+  });
+
+  it.each([
+    ['no filter', {}, [nationalGrant, localGrant]],
+    ['programmes', { programmes: ['LOCAL_GRANT', 'NATIONAL_SCHOLARSHIP'] }, [localGrant]],
+    ['programmes that match nothing', { programmes: ['NATIONAL_ENCOURAGEMENT'] }, []],
+    ['the school year', { schoolYear: 2023 }, [nationalGrant]],
+    ['a school year that matches nothing', { schoolYear: 2024 }, []],
+    ['the school, exact', { schoolName: SENIOR_SCHOOL }, [nationalGrant]],
+    ['part of a school name, which is not a match', { schoolName: '第一中学' }, []],
+  ])('filters by %s', async (_name, filter, expected) => {
+    const { ids, totalCount } = await listIds('studentAids', 'StudentAidFilter', filter);
+    expect(ids).toEqual(idsOf(expected));
+    expect(totalCount).toBe(expected.length);
+  });
+
+  it('is listed on its agency', async () => {
+    const response = await stack.query(`query ($code: ID!) { agency(code: $code) { studentAids { totalCount edges { node { programme } } } } }`, {
+      code: nationalGrant.envelope.agencyCode,
+    });
+    expect(response.data?.agency).toEqual({ studentAids: { totalCount: 1, edges: [{ node: { programme: 'NATIONAL_GRANT' } }] } });
+  });
+});
+
+describe('the rules of student aid, as a publisher meets them through the API', () => {
+  let yueyang: Publisher;
+  beforeAll(async () => {
+    yueyang = await publisher(stack, YUEYANG_EDUCATION);
+  });
+
+  const RAW_NAMES = ['欧阳修文', '司马相如', '上官婉儿'];
+  const RAW_ID_NUMBER = '11010519491231002X';
+  const aid = (fields: Record<string, unknown> = {}, title = '岳阳职业技术学院2023-2024学年国家奖学金获得者名单公示') =>
+    yueyang.submission('StudentAid', title, {
+      programme: 'NATIONAL_SCHOLARSHIP',
+      schoolName: '岳阳职业技术学院',
+      schoolYear: 2023,
+      standardPerStudent: '8000',
+      recipientCount: 2,
+      totalAmount: '16000',
+      recipients: [
+        { name: RAW_NAMES[0], gradeClass: '2021级护理3班', amount: '8000' },
+        { name: RAW_NAMES[1], gradeClass: '2022级机电技术应用1班', amount: '8000' },
+      ],
+      ...fields,
+    });
+  const one = (amount: string, name = RAW_NAMES[2]) => ({ recipientCount: 1, totalAmount: amount, recipients: [{ name, gradeClass: '2022级护理1班', amount }] });
+
+  it('caps the national scholarships at their national standards of the school year: 8,000 and 5,000 yuan, 10,000 and 6,000 from 2024', async () => {
+    const encouragement = { programme: 'NATIONAL_ENCOURAGEMENT', standardPerStudent: '5000' };
+    const { errors } = await yueyang.submit(
+      aid(),
+      aid({ ...one('8000.01'), standardPerStudent: '8000' }),
+      aid({ standardPerStudent: '8000.01' }),
+      aid({ schoolYear: 2024, standardPerStudent: '10000', ...one('10000') }),
+      aid({ schoolYear: 2024, standardPerStudent: '10000', ...one('10000.01') }),
+      aid({ ...encouragement, ...one('5000') }),
+      aid({ ...encouragement, ...one('5000.01') }),
+      aid({ ...encouragement, schoolYear: 2024, standardPerStudent: '6000', ...one('6000') }),
+      aid({ ...encouragement, schoolYear: 2024, standardPerStudent: '6000', ...one('6000.01') }),
+      aid({ recipients: null, recipientCount: 3, totalAmount: '24000' }),
+      aid({ recipients: null, recipientCount: 3, totalAmount: '24000.01' }),
+      aid({ programme: 'NATIONAL_GRANT', standardPerStudent: '9000', ...one('9000') }),
+    );
+    expect(errors).toEqual([
+      [],
+      [['fields.recipients.0.amount', 'programme-cap']],
+      [['fields.standardPerStudent', 'programme-cap']],
+      [],
+      [['fields.recipients.0.amount', 'programme-cap']],
+      [],
+      [['fields.recipients.0.amount', 'programme-cap']],
+      [],
+      [['fields.recipients.0.amount', 'programme-cap']],
+      [],
+      [['fields.totalAmount', 'programme-cap']],
+      [],
+    ]);
+  });
+
+  it('checks the total against the list and the count against its length, where the list is given, and refuses a name it cannot mask', async () => {
+    const { errors } = await yueyang.submit(
+      aid({ totalAmount: '15999.99' }),
+      aid({ recipientCount: 3 }),
+      aid({ recipients: null, recipientCount: 3, totalAmount: '1' }),
+      aid({ recipients: [], recipientCount: 0, totalAmount: '0' }),
+      aid({ recipients: [], recipientCount: 0, totalAmount: '1' }),
+      aid({ programme: 'NATIONAL_BURSARY' }),
+      aid(one('8000', '*小明')),
+    );
+    expect(errors).toEqual([
+      [['fields.totalAmount', 'total-matches-recipients']],
+      [['fields.recipientCount', 'count-matches-recipients']],
+      [],
+      [],
+      [['fields.totalAmount', 'total-matches-recipients']],
+      [['fields.programme', 'one-of']],
+      [['fields.recipients.0.name', 'masked-name']],
+    ]);
+  });
+
+  it('stores no ID number of a student: a field for it is refused without echoing it, and one in the text is masked', async () => {
+    const withIdField = aid({ recipients: [{ name: RAW_NAMES[0], gradeClass: '2021级护理3班', amount: '8000', idNumber: RAW_ID_NUMBER }], recipientCount: 1, totalAmount: '8000' });
+    const withIdInText = aid({ ...one('8000'), recipients: [{ name: RAW_NAMES[2], gradeClass: `2021级护理3班（身份证号${RAW_ID_NUMBER}）`, amount: '8000' }] });
+    const { errors, answer, text } = await yueyang.submit(withIdField, withIdInText);
+    expect(errors).toEqual([[['fields.recipients.0.idNumber', 'unknown-field']], []]);
+    const read = await stack.query(
+      `query ($id: String!) { studentAid(indexNumber: $id) { recipients { name gradeClass } } }`,
+      { id: answer.accepted[0].indexNumber },
+      yueyang.headers,
+    );
+    expect(read.data?.studentAid).toEqual({ recipients: [{ name: '上**儿', gradeClass: '2021级护理3班（身份证号1101**********002X）' }] });
+    expect(`${text}${JSON.stringify(read)}`).not.toContain(RAW_ID_NUMBER);
+  });
+
+  it('masks every student’s name wherever the submission repeats it; the raw names are stored nowhere', async () => {
+    const { errors, answer, text } = await yueyang.submit(aid({}, `${RAW_NAMES[0]}、${RAW_NAMES[1]}同学获2023-2024学年国家奖学金公示`));
+    expect(errors).toEqual([[]]);
+    const read = await stack.query<{ disclosure: Record<string, unknown> }>(
+      `query ($id: String!) { disclosure(indexNumber: $id) { title status ... on StudentAid { recipients { name amount { yuan } } totalAmount { yuan } } } }`,
+      { id: answer.accepted[0].indexNumber },
+      yueyang.headers,
+    );
+    expect(read.data?.disclosure).toEqual({
+      title: '欧**文、司**如同学获2023-2024学年国家奖学金公示',
+      status: 'DRAFT',
+      recipients: [
+        { name: '欧**文', amount: { yuan: '8000.00' } },
+        { name: '司**如', amount: { yuan: '8000.00' } },
+      ],
+      totalAmount: { yuan: '16000.00' },
+    });
+    const seen = [text, JSON.stringify(read)];
+    for (const db of Object.values(stack.databases)) {
+      for (const { name } of await db.listCollections().toArray()) seen.push(JSON.stringify(await db.collection(name).find().toArray()));
+    }
+    const haystack = seen.join('\n');
+    expect(haystack).toContain('欧**文');
+    for (const raw of [...RAW_NAMES, RAW_ID_NUMBER]) expect(haystack).not.toContain(raw);
   });
 });

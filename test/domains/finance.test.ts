@@ -1,12 +1,19 @@
 /**
  * The finance subgraph through the gateway: budgets and final accounts, the three public expenses,
- * procurement awards, with their fields, typed filters, the Agency join, and bad input.
+ * procurement awards, administrative fees, government debt and special fund allocations, with their
+ * fields, typed filters, the Agency join, the rules of each type as publishers meet them through
+ * the API, the de-identified recipients of special funds, and bad input.
  */
+import type { AdministrativeFeeFields } from '../../model/records/finance/administrative-fee';
 import type { BudgetReportFields } from '../../model/records/finance/budget-report';
+import type { GovernmentDebtFields } from '../../model/records/finance/government-debt';
+import type { SpecialFundAllocationFields } from '../../model/records/finance/special-fund-allocation';
+import { deidentifySubmission } from '../../model/records/personal-data';
 import type { ProcurementAwardFields } from '../../model/records/finance/procurement-award';
 import { publicExpenseReportFields } from '../../model/records/finance/public-expense-report';
 import { creditCodeCheck } from '../../model/agency-code';
 import { disclosure, envelope } from '../support/builders';
+import { publisher, type Publisher } from '../support/submit';
 import { startTestStack, type TestStack } from '../support/stack';
 
 const YUEYANG_FINANCE = '岳阳县财政局';
@@ -70,6 +77,71 @@ const singleSourceAwardFields: ProcurementAwardFields = {
   itemsDescription: '彩色多普勒超声诊断仪原厂维保服务（一年）',
 };
 
+const registrationFeeFields: AdministrativeFeeFields = {
+  feeItem: '不动产登记费',
+  collectingUnit: '岳阳县不动产登记中心',
+  basisDocument: '《国家发展改革委 财政部关于不动产登记收费标准等有关问题的通知》（发改价格规〔2016〕2559号）',
+  approvingAuthority: '国家发展改革委 财政部',
+  standard: '住宅类不动产登记每件80元；非住宅类不动产登记每件550元',
+  standardAmountFen: 80_00,
+  unit: '件',
+  kind: 'ADMINISTRATIVE',
+  listedIn: 'NATIONAL',
+  fiscalYear: 2022,
+  collectedAmountFen: 3_456_789_01,
+};
+const examFeeFields: AdministrativeFeeFields = {
+  feeItem: '专业技术人员职业资格考试考务费',
+  collectingUnit: '楚雄州人事考试中心',
+  basisDocument: '云发改价费〔2021〕115号',
+  approvingAuthority: '云南省发展和改革委员会 云南省财政厅',
+  standard: '每人每科40元',
+  standardAmountFen: null,
+  unit: null,
+  kind: 'PUBLIC_INSTITUTION',
+  listedIn: 'PROVINCIAL',
+  fiscalYear: 2021,
+  collectedAmountFen: 5,
+};
+const countyDebtFields: GovernmentDebtFields = {
+  fiscalYear: 2022,
+  limit: { generalFen: 4_200_000_000_00, specialFen: 5_600_000_000_00 },
+  balance: { generalFen: 4_012_345_678_91, specialFen: 5_600_000_000_00 },
+  issuance: {
+    newBonds: { generalFen: 300_000_000_00, specialFen: 1_200_000_000_01 },
+    refinancingBonds: { generalFen: 450_000_000_99, specialFen: 80_000_000_00 },
+  },
+  repayment: {
+    principal: { generalFen: 500_000_000_00, specialFen: 120_000_000_00 },
+    interest: { generalFen: 130_000_000_50, specialFen: 170_000_000_50 },
+  },
+};
+const prefectureDebtFields: GovernmentDebtFields = {
+  ...countyDebtFields,
+  fiscalYear: 2021,
+  limit: { generalFen: 16_000_000_000_00, specialFen: 12_000_000_000_00 },
+  balance: { generalFen: 15_000_000_000_00, specialFen: 11_000_000_000_00 },
+};
+const farmSubsidyFields: SpecialFundAllocationFields = {
+  fundName: '2023年中央财政衔接推进乡村振兴补助资金',
+  fundKind: 'POVERTY_ALLEVIATION',
+  fiscalYear: 2023,
+  totalAmountFen: 303_500_00,
+  recipientsComplete: true,
+  recipients: [
+    { name: '新墙镇东山村村民委员会', kind: 'VILLAGE', amountFen: 300_000_00, purpose: '村级产业发展项目（油茶基地）' },
+    { name: '王*明', kind: 'HOUSEHOLD', amountFen: 3_500_00, purpose: '脱贫户产业发展奖补' },
+  ],
+};
+const startUpGrantFields: SpecialFundAllocationFields = {
+  fundName: '2022年就业补助资金（一次性创业补贴）',
+  fundKind: 'EMPLOYMENT',
+  fiscalYear: 2022,
+  totalAmountFen: 100_000_00,
+  recipientsComplete: false,
+  recipients: [{ name: '李*', kind: 'PERSON', amountFen: 5_000_00, purpose: '一次性创业补贴' }],
+};
+
 const countyBudget = disclosure(
   'BudgetReport',
   envelope(YUEYANG_FINANCE, {
@@ -129,6 +201,37 @@ const singleSourceAward = disclosure(
   singleSourceAwardFields,
 );
 
+const registrationFee = disclosure(
+  'AdministrativeFee',
+  envelope(YUEYANG_FINANCE, { title: '岳阳县不动产登记中心2022年度不动产登记费收费情况公示', category: '行政事业性收费', publishedAt: new Date('2023-02-10T02:00:00Z') }),
+  registrationFeeFields,
+);
+const examFee = disclosure(
+  'AdministrativeFee',
+  envelope(CHUXIONG_FINANCE, { title: '楚雄州人事考试中心2021年度考试考务费收费情况公示', publishedAt: new Date('2022-03-01T02:00:00Z') }),
+  examFeeFields,
+);
+const countyDebt = disclosure(
+  'GovernmentDebt',
+  envelope(YUEYANG_FINANCE, { title: '岳阳县2022年政府债务限额及余额情况', category: '政府债务', publishedAt: new Date('2023-07-01T02:00:00Z') }),
+  countyDebtFields,
+);
+const prefectureDebt = disclosure(
+  'GovernmentDebt',
+  envelope(CHUXIONG_FINANCE, { title: '楚雄州2021年政府债务限额及余额情况', publishedAt: new Date('2022-07-01T02:00:00Z') }),
+  prefectureDebtFields,
+);
+const farmSubsidy = disclosure(
+  'SpecialFundAllocation',
+  envelope(YUEYANG_FINANCE, { title: '岳阳县2023年衔接推进乡村振兴补助资金分配情况公示', category: '涉农资金', publishedAt: new Date('2023-06-01T02:00:00Z') }),
+  farmSubsidyFields,
+);
+const startUpGrant = disclosure(
+  'SpecialFundAllocation',
+  envelope(CHUXIONG_FINANCE, { title: '楚雄州2022年一次性创业补贴发放情况公示（第一批）', publishedAt: new Date('2022-09-01T02:00:00Z') }),
+  startUpGrantFields,
+);
+
 let stack: TestStack;
 
 beforeAll(async () => {
@@ -140,8 +243,14 @@ beforeAll(async () => {
     thriftyReport,
     tenderAward,
     singleSourceAward,
+    registrationFee,
+    examFee,
+    countyDebt,
+    prefectureDebt,
+    farmSubsidy,
+    startUpGrant,
   ]);
-  expect(result).toEqual({ written: 6, rejected: [] });
+  expect(result).toEqual({ written: 12, rejected: [] });
 });
 afterAll(async () => {
   await stack?.close();
@@ -403,6 +512,25 @@ describe('the Agency join', () => {
   });
 });
 
+describe('the Agency join of the key-area types', () => {
+  it('lists an agency’s fees, debt reports and fund allocations in one request', async () => {
+    const response = await stack.query(
+      `query ($code: ID!) { agency(code: $code) {
+          administrativeFees { totalCount edges { node { feeItem collectedTenThousandYuan } } }
+          governmentDebts { totalCount edges { node { fiscalYear balance { total { yuan } } } } }
+          specialFundAllocations { totalCount edges { node { recipients { name } } } }
+        } }`,
+      { code: countyBudget.envelope.agencyCode },
+    );
+    expect(response.errors).toBeUndefined();
+    expect(response.data?.agency).toEqual({
+      administrativeFees: { totalCount: 1, edges: [{ node: { feeItem: '不动产登记费', collectedTenThousandYuan: '345.678901' } }] },
+      governmentDebts: { totalCount: 1, edges: [{ node: { fiscalYear: 2022, balance: { total: { yuan: '9612345678.91' } } } }] },
+      specialFundAllocations: { totalCount: 1, edges: [{ node: { recipients: [{ name: '新墙镇东山村村民委员会' }, { name: '王*明' }] } }] },
+    });
+  });
+});
+
 describe('bad input', () => {
   it.each([
     ['a fiscal year floor above the ceiling', `{ budgetReports(filter: { fiscalYearFrom: 2017, fiscalYearTo: 2016 }) { totalCount } }`, 'filter.fiscalYearFrom'],
@@ -417,11 +545,321 @@ describe('bad input', () => {
     ['an award date range upside down', `{ procurementAwards(filter: { awardDateFrom: "2017-01-02", awardDateTo: "2017-01-01" }) { totalCount } }`, 'filter.awardDateFrom'],
     ['an invalid award date', `{ procurementAwards(filter: { awardDateTo: "2017-02-30" }) { totalCount } }`, 'filter.awardDateTo'],
     ['an unknown procurement method', `{ procurementAwards(filter: { methods: [AUCTION] }) { totalCount } }`, 'filter.methods'],
+    ['an unknown fee kind', `{ administrativeFees(filter: { kinds: [LICENCE] }) { totalCount } }`, 'filter.kinds'],
+    ['a fiscal year given as a string', `{ governmentDebts(filter: { fiscalYear: "2022" }) { totalCount } }`, 'filter.fiscalYear'],
+    ['an unknown fund kind', `{ specialFundAllocations(filter: { fundKinds: [LOTTERY] }) { totalCount } }`, 'filter.fundKinds'],
     ['an upside-down range through the Agency join', `{ agency(code: "${tenderAward.envelope.agencyCode}") { procurementAwards(filter: { minAwardAmount: "2", maxAwardAmount: "1" }) { totalCount } } }`, 'filter.minAwardAmount'],
   ])('answers %s with BAD_USER_INPUT naming the argument', async (_name, query, argument) => {
     const response = await stack.query(query);
     expect(response.errors).toHaveLength(1);
     expect(response.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     expect(response.errors?.[0].message).toContain(`"${argument}"`);
+  });
+});
+
+describe('administrative fees', () => {
+  it('answers every field, with the amount collected exact in fen, yuan and 万元', async () => {
+    const response = await stack.query(
+      `query ($id: String!) { administrativeFee(indexNumber: $id) {
+          category feeItem collectingUnit basisDocument approvingAuthority standard standardAmount { fen yuan } unit
+          kind listedIn fiscalYear collectedAmount { fen yuan currency } collectedTenThousandYuan } }`,
+      { id: registrationFee.envelope.indexNumber },
+    );
+    expect(response.errors).toBeUndefined();
+    expect(response.data?.administrativeFee).toEqual({
+      category: '行政事业性收费',
+      feeItem: '不动产登记费',
+      collectingUnit: '岳阳县不动产登记中心',
+      basisDocument: '《国家发展改革委 财政部关于不动产登记收费标准等有关问题的通知》（发改价格规〔2016〕2559号）',
+      approvingAuthority: '国家发展改革委 财政部',
+      standard: '住宅类不动产登记每件80元；非住宅类不动产登记每件550元',
+      standardAmount: { fen: 8_000, yuan: '80.00' },
+      unit: '件',
+      kind: 'ADMINISTRATIVE',
+      listedIn: 'NATIONAL',
+      fiscalYear: 2022,
+      collectedAmount: { fen: 345_678_901, yuan: '3456789.01', currency: 'CNY' },
+      collectedTenThousandYuan: '345.678901',
+    });
+  });
+
+  it('answers a standard given only as text, and five fen as 0.000005 万元', async () => {
+    const response = await stack.query(
+      `query ($id: String!) { administrativeFee(indexNumber: $id) { standard standardAmount { fen } unit collectedTenThousandYuan } }`,
+      { id: examFee.envelope.indexNumber },
+    );
+    expect(response.data?.administrativeFee).toEqual({ standard: '每人每科40元', standardAmount: null, unit: null, collectedTenThousandYuan: '0.000005' });
+  });
+
+  it.each([
+    ['no filter', undefined, [registrationFee, examFee]],
+    ['kinds', { kinds: ['PUBLIC_INSTITUTION'] }, [examFee]],
+    ['the list it is on', { listedIn: ['NATIONAL'] }, [registrationFee]],
+    ['lists that match nothing', { listedIn: ['UNLISTED'] }, []],
+    ['the fiscal year', { fiscalYear: 2021 }, [examFee]],
+    ['a fiscal year that matches nothing', { fiscalYear: 2020 }, []],
+    ['the collecting unit, exact', { collectingUnit: '岳阳县不动产登记中心' }, [registrationFee]],
+    ['part of a collecting unit, which is not a match', { collectingUnit: '不动产登记中心' }, []],
+    ['the fee item', { feeItem: '专业技术人员职业资格考试考务费' }, [examFee]],
+  ])('filters by %s', async (_name, filter, expected) => {
+    expect(await listedIds('administrativeFees', 'AdministrativeFeeFilter', filter)).toEqual(idsOf(expected));
+  });
+});
+
+describe('government debt', () => {
+  const amounts = 'general { fen yuan } special { fen yuan } total { fen yuan }';
+
+  it('answers limits, balances, issuance and repayment, with every total derived exactly in fen', async () => {
+    const response = await stack.query(
+      `query ($id: String!) { governmentDebt(indexNumber: $id) {
+          region { name } fiscalYear limit { ${amounts} } balance { ${amounts} }
+          issuance { newBonds { ${amounts} } refinancingBonds { ${amounts} } total { ${amounts} } }
+          repayment { principal { ${amounts} } interest { ${amounts} } total { ${amounts} } } } }`,
+      { id: countyDebt.envelope.indexNumber },
+    );
+    expect(response.errors).toBeUndefined();
+    const pair = (general: number, special: number) => ({
+      general: { fen: general, yuan: (general / 100).toFixed(2) },
+      special: { fen: special, yuan: (special / 100).toFixed(2) },
+      total: { fen: general + special, yuan: ((general + special) / 100).toFixed(2) },
+    });
+    expect(response.data?.governmentDebt).toEqual({
+      region: { name: '岳阳县' },
+      fiscalYear: 2022,
+      limit: pair(420_000_000_000, 560_000_000_000),
+      balance: pair(401_234_567_891, 560_000_000_000),
+      issuance: {
+        newBonds: pair(30_000_000_000, 120_000_000_001),
+        refinancingBonds: pair(45_000_000_099, 8_000_000_000),
+        total: pair(75_000_000_099, 128_000_000_001),
+      },
+      repayment: {
+        principal: pair(50_000_000_000, 12_000_000_000),
+        interest: pair(13_000_000_050, 17_000_000_050),
+        total: pair(63_000_000_050, 29_000_000_050),
+      },
+    });
+    // The totals as strings, not through the pair helper's own arithmetic.
+    expect((response.data?.governmentDebt as { balance: { total: { yuan: string } } }).balance.total.yuan).toBe('9612345678.91');
+  });
+
+  it.each([
+    ['no filter', undefined, [countyDebt, prefectureDebt]],
+    ['the fiscal year', { fiscalYear: 2021 }, [prefectureDebt]],
+    ['a fiscal year that matches nothing', { fiscalYear: 2019 }, []],
+  ])('filters by %s', async (_name, filter, expected) => {
+    expect(await listedIds('governmentDebts', 'GovernmentDebtFilter', filter)).toEqual(idsOf(expected));
+  });
+});
+
+describe('special fund allocations', () => {
+  it('answers the fund and its recipients, a household masked and a village named', async () => {
+    const response = await stack.query(
+      `query ($id: String!) { specialFundAllocation(indexNumber: $id) {
+          fundName fundKind fiscalYear totalAmount { fen yuan } recipientsComplete
+          recipients { name kind amount { fen yuan } purpose } } }`,
+      { id: farmSubsidy.envelope.indexNumber },
+    );
+    expect(response.errors).toBeUndefined();
+    expect(response.data?.specialFundAllocation).toEqual({
+      fundName: '2023年中央财政衔接推进乡村振兴补助资金',
+      fundKind: 'POVERTY_ALLEVIATION',
+      fiscalYear: 2023,
+      totalAmount: { fen: 30_350_000, yuan: '303500.00' },
+      recipientsComplete: true,
+      recipients: [
+        { name: '新墙镇东山村村民委员会', kind: 'VILLAGE', amount: { fen: 30_000_000, yuan: '300000.00' }, purpose: '村级产业发展项目（油茶基地）' },
+        { name: '王*明', kind: 'HOUSEHOLD', amount: { fen: 350_000, yuan: '3500.00' }, purpose: '脱贫户产业发展奖补' },
+      ],
+    });
+  });
+
+  it.each([
+    ['no filter', undefined, [farmSubsidy, startUpGrant]],
+    ['fund kinds', { fundKinds: ['EMPLOYMENT', 'HEALTH'] }, [startUpGrant]],
+    ['fund kinds that match nothing', { fundKinds: ['EDUCATION'] }, []],
+    ['the fiscal year', { fiscalYear: 2023 }, [farmSubsidy]],
+    ['the fund name, exact', { fundName: '2022年就业补助资金（一次性创业补贴）' }, [startUpGrant]],
+    ['part of a fund name, which is not a match', { fundName: '就业补助资金' }, []],
+  ])('filters by %s', async (_name, filter, expected) => {
+    expect(await listedIds('specialFundAllocations', 'SpecialFundAllocationFilter', filter)).toEqual(idsOf(expected));
+  });
+});
+
+describe('the key-area rules, as a publisher meets them through the API', () => {
+  let yueyang: Publisher;
+  beforeAll(async () => {
+    yueyang = await publisher(stack, YUEYANG_FINANCE);
+  });
+  const submission = (type: string, title: string, fields: Record<string, unknown>) => yueyang.submission(type, title, fields);
+  const submit = (...submissions: unknown[]) => yueyang.submit(...submissions);
+
+  const fee = (fields: Record<string, unknown> = {}) =>
+    submission('AdministrativeFee', '岳阳县不动产登记中心2023年度不动产登记费收费情况公示', {
+      feeItem: '不动产登记费',
+      collectingUnit: '岳阳县不动产登记中心',
+      basisDocument: '发改价格规〔2016〕2559号',
+      approvingAuthority: '国家发展改革委 财政部',
+      standard: '住宅类不动产登记每件80元',
+      standardAmount: '80',
+      unit: '件',
+      kind: 'ADMINISTRATIVE',
+      listedIn: 'NATIONAL',
+      fiscalYear: 2023,
+      collectedAmount: '1234567.89',
+      ...fields,
+    });
+
+  it('fees: an exact standard comes with its unit, or neither; the amount in 万元 is derived', async () => {
+    const { errors, answer } = await submit(
+      fee(),
+      fee({ standardAmount: null, unit: null }),
+      fee({ unit: null }),
+      fee({ standardAmount: null }),
+      fee({ collectedTenThousandYuan: '123.456789' }),
+      fee({ kind: 'LICENCE' }),
+    );
+    expect(errors).toEqual([
+      [],
+      [],
+      [['fields.unit', 'amount-unit-pair']],
+      [['fields.standardAmount', 'amount-unit-pair']],
+      [['fields.collectedTenThousandYuan', 'derived']],
+      [['fields.kind', 'one-of']],
+    ]);
+    const read = await stack.query(
+      `query ($id: String!) { administrativeFee(indexNumber: $id) { status collectedAmount { fen } collectedTenThousandYuan } }`,
+      { id: answer.accepted[0].indexNumber },
+      yueyang.headers,
+    );
+    expect(read.data?.administrativeFee).toEqual({ status: 'DRAFT', collectedAmount: { fen: 123_456_789 }, collectedTenThousandYuan: '123.456789' });
+  });
+
+  const debtPair = (general: string, special: string) => ({ general, special });
+  const debt = (fields: Record<string, unknown> = {}) =>
+    submission('GovernmentDebt', '岳阳县2023年政府债务限额及余额情况', {
+      fiscalYear: 2023,
+      limit: debtPair('4500000000', '6000000000'),
+      balance: debtPair('4300000000.01', '5999999999.99'),
+      issuance: { newBonds: debtPair('200000000', '900000000.50'), refinancingBonds: debtPair('300000000.25', '0') },
+      repayment: { principal: debtPair('350000000', '100000000'), interest: debtPair('120000000.33', '180000000.34') },
+      ...fields,
+    });
+
+  it('government debt: each kind’s balance within its limit (at the limit is within); totals derived, exact in fen', async () => {
+    const { errors, answer } = await submit(
+      debt(),
+      debt({ balance: debtPair('4500000000', '6000000000') }),
+      debt({ balance: debtPair('4500000000.01', '6000000000') }),
+      debt({ balance: debtPair('1', '6000000000.01') }),
+      debt({ balance: debtPair('4500000000.01', '6000000000.01') }),
+      debt({ limit: { general: '1', special: '1', total: '2' } }),
+      debt({ issuance: { newBonds: debtPair('1', '1'), refinancingBonds: debtPair('1', '1'), total: debtPair('2', '2') } }),
+    );
+    expect(errors).toEqual([
+      [],
+      [],
+      [['fields.balance.general', 'within-limit']],
+      [['fields.balance.special', 'within-limit']],
+      [
+        ['fields.balance.general', 'within-limit'],
+        ['fields.balance.special', 'within-limit'],
+      ],
+      [['fields.limit.total', 'derived']],
+      [['fields.issuance.total', 'derived']],
+    ]);
+    const read = await stack.query(
+      `query ($id: String!) { governmentDebt(indexNumber: $id) {
+          balance { total { fen yuan } } issuance { total { general { yuan } special { yuan } total { fen yuan } } }
+          repayment { total { total { fen yuan } } } } }`,
+      { id: answer.accepted[0].indexNumber },
+      yueyang.headers,
+    );
+    expect(read.data?.governmentDebt).toEqual({
+      balance: { total: { fen: 1_030_000_000_000, yuan: '10300000000.00' } },
+      issuance: { total: { general: { yuan: '500000000.25' }, special: { yuan: '900000000.50' }, total: { fen: 140_000_000_075, yuan: '1400000000.75' } } },
+      repayment: { total: { total: { fen: 75_000_000_067, yuan: '750000000.67' } } },
+    });
+  });
+
+  const RAW_PERSON = '欧阳修文';
+  const RAW_HOUSEHOLD_HEAD = '司马相如';
+  const fund = (fields: Record<string, unknown> = {}, title = '岳阳县2024年衔接推进乡村振兴补助资金分配情况公示') =>
+    submission('SpecialFundAllocation', title, {
+      fundName: '2024年衔接推进乡村振兴补助资金',
+      fundKind: 'POVERTY_ALLEVIATION',
+      fiscalYear: 2024,
+      totalAmount: '205000.50',
+      recipientsComplete: true,
+      recipients: [
+        { name: '张家村', kind: 'VILLAGE', amount: '200000', purpose: '村级光伏电站维护' },
+        { name: RAW_HOUSEHOLD_HEAD, kind: 'HOUSEHOLD', amount: '3000.25', purpose: '脱贫户产业发展奖补' },
+        { name: RAW_PERSON, kind: 'PERSON', amount: '2000.25', purpose: '公益性岗位补贴' },
+      ],
+      ...fields,
+    });
+
+  it('special funds: a complete list adds up to the total, a partial one stays within it', async () => {
+    const { errors } = await submit(
+      fund({ totalAmount: '205000.49' }),
+      fund({ totalAmount: '205000.51' }),
+      fund({ recipientsComplete: false, totalAmount: '9000000' }),
+      fund({ recipientsComplete: false, totalAmount: '205000.50' }),
+      fund({ recipientsComplete: false, totalAmount: '205000.49' }),
+      fund({ recipients: [], totalAmount: '0' }),
+      fund({ recipients: [{ name: '岳阳县新墙镇油茶专业合作社', kind: 'COMPANY', amount: '1', purpose: '奖补' }], totalAmount: '1' }),
+      // A name that cannot be masked (it ends with the mask character) is refused rather than kept.
+      fund({ recipients: [{ name: '王小*', kind: 'PERSON', amount: '1', purpose: '奖补' }], totalAmount: '1' }),
+      fund({ recipients: [{ name: '王小*', kind: 'ORGANISATION', amount: '1', purpose: '奖补' }], totalAmount: '1' }),
+    );
+    expect(errors).toEqual([
+      [['fields.totalAmount', 'total-matches-recipients']],
+      [['fields.totalAmount', 'total-matches-recipients']],
+      [],
+      [],
+      [['fields.totalAmount', 'partial-within-total']],
+      [],
+      [['fields.recipients.0.kind', 'one-of']],
+      [['fields.recipients.0.name', 'masked-name']],
+      [],
+    ]);
+  });
+
+  it('special funds: persons and household heads are masked wherever they appear, villages and organisations stay named; the raw names are stored nowhere', async () => {
+    const { errors, answer, text } = await submit(fund({}, `${RAW_PERSON}等岳阳县2024年衔接推进乡村振兴补助资金分配情况公示`));
+    expect(errors).toEqual([[]]);
+    const read = await stack.query<{ disclosure: Record<string, unknown> }>(
+      `query ($id: String!) { disclosure(indexNumber: $id) { title ... on SpecialFundAllocation { recipients { name kind amount { yuan } } } } }`,
+      { id: answer.accepted[0].indexNumber },
+      yueyang.headers,
+    );
+    expect(read.data?.disclosure).toEqual({
+      title: '欧**文等岳阳县2024年衔接推进乡村振兴补助资金分配情况公示',
+      recipients: [
+        { name: '张家村', kind: 'VILLAGE', amount: { yuan: '200000.00' } },
+        { name: '司**如', kind: 'HOUSEHOLD', amount: { yuan: '3000.25' } },
+        { name: '欧**文', kind: 'PERSON', amount: { yuan: '2000.25' } },
+      ],
+    });
+    const seen = [text, JSON.stringify(read)];
+    for (const db of Object.values(stack.databases)) {
+      for (const { name } of await db.listCollections().toArray()) seen.push(JSON.stringify(await db.collection(name).find().toArray()));
+    }
+    const haystack = seen.join('\n');
+    expect(haystack).toContain('司**如');
+    expect(haystack).not.toContain(RAW_PERSON);
+    expect(haystack).not.toContain(RAW_HOUSEHOLD_HEAD);
+  });
+
+  it('special funds: a recipient without a known kind is taken for a person, so its name is masked before it is refused', () => {
+    const masked = deidentifySubmission(
+      fund({ recipients: [{ name: '张家村', kind: 'ORGANISATION' }, { name: '张家村', kind: 'COMPANY' }, { name: RAW_PERSON }] }),
+    ) as { fields: { recipients: Array<{ name: string }> } };
+    // Once a person's name is masked, the same name elsewhere in the submission is too (the organisation's here).
+    expect(masked.fields.recipients.map((r) => r.name)).toEqual(['张*村', '张*村', '欧**文']);
+    const organisationOnly = deidentifySubmission(fund({ recipients: [{ name: '张家村', kind: 'VILLAGE' }, { name: '李明', kind: 'ORGANISATION' }] })) as {
+      fields: { recipients: Array<{ name: string }> };
+    };
+    expect(organisationOnly.fields.recipients.map((r) => r.name)).toEqual(['张家村', '李明']);
   });
 });

@@ -14,6 +14,8 @@ import { runScript, type Finished } from '../support/process';
 
 const land = agencyNamed('岳阳县国土资源局');
 const housing = agencyNamed('岳阳县住房和城乡建设局');
+const finance = agencyNamed('岳阳县财政局');
+const education = agencyNamed('岳阳县教育局');
 
 let client: MongoClient;
 let workDir: string;
@@ -291,6 +293,78 @@ describe('personal data in an import', () => {
     }
     const haystack = everything.join('\n');
     expect(haystack).toContain('张*丰');
+    for (const value of Object.values(raw)) expect(haystack).not.toContain(value);
+  });
+});
+
+describe('key-area records with lists of recipients', () => {
+  it('stores the lists with persons masked and organisations named, rejects a broken rule naming field and rule, and keeps no raw name', async () => {
+    const prefix = freshPrefix();
+    const raw = { household: '欧阳修文', student: '司马相如' };
+    const envelopeOf = (agency: { _id: string; regionCode: string }, id: string, title: string) => ({
+      indexNumber: id,
+      title,
+      category: '资金公示',
+      agencyCode: agency._id,
+      regionCode: agency.regionCode,
+      publishedAt: '2024-05-06T10:00:00+08:00',
+      disclosureMode: 'FULL',
+    });
+    const fund = (id: string, totalAmount: string) => ({
+      type: 'SpecialFundAllocation',
+      envelope: envelopeOf(finance, id, '岳阳县2024年耕地地力保护补贴资金分配情况公示'),
+      fields: {
+        fundName: '2024年耕地地力保护补贴资金',
+        fundKind: 'AGRICULTURE',
+        fiscalYear: 2024,
+        totalAmount,
+        recipientsComplete: true,
+        recipients: [
+          { name: raw.household, kind: 'HOUSEHOLD', amount: '1250.50', purpose: '耕地地力保护补贴' },
+          { name: '新墙镇丰禾种养专业合作社', kind: 'ORGANISATION', amount: '30000', purpose: '耕地地力保护补贴' },
+        ],
+      },
+    });
+    const aid = (id: string, amount: string) => ({
+      type: 'StudentAid',
+      envelope: envelopeOf(education, id, '岳阳职业技术学院2023-2024学年国家励志奖学金获得者名单公示'),
+      fields: {
+        programme: 'NATIONAL_ENCOURAGEMENT',
+        schoolName: '岳阳职业技术学院',
+        schoolYear: 2023,
+        standardPerStudent: '5000',
+        recipientCount: 1,
+        totalAmount: amount,
+        recipients: [{ name: raw.student, gradeClass: '2022级护理1班', amount }],
+      },
+    });
+    const [goodFund, badFund, goodAid, badAid] = [indexNumber(finance), indexNumber(finance), indexNumber(education), indexNumber(education)];
+    const ndjson = [fund(goodFund, '31250.50'), fund(badFund, '31250.49'), aid(goodAid, '5000'), aid(badAid, '5000.01')].map((r) => JSON.stringify(r)).join('\n');
+    const run = await runImport(prefix, file('key-areas.ndjson', `${ndjson}\n`));
+    expect(run.report).toEqual([
+      ['2', 'fields.totalAmount', 'total-matches-recipients'],
+      ['4', 'fields.recipients.0.amount', 'programme-cap'],
+    ]);
+    expect(run.stdout).toMatch(/: 2 stored as DRAFT, 0 unchanged, 2 rejected$/m);
+    const storedFund = await client.db(`${prefix}_finance`).collection('specialFundAllocations').findOne({ _id: goodFund as never });
+    expect(storedFund).toMatchObject({
+      totalAmountFen: 3_125_050,
+      recipients: [
+        { name: '欧**文', kind: 'HOUSEHOLD', amountFen: 125_050, purpose: '耕地地力保护补贴' },
+        { name: '新墙镇丰禾种养专业合作社', kind: 'ORGANISATION', amountFen: 3_000_000, purpose: '耕地地力保护补贴' },
+      ],
+    });
+    const storedAid = await client.db(`${prefix}_education`).collection('studentAids').findOne({ _id: goodAid as never });
+    expect(storedAid).toMatchObject({ totalAmountFen: 500_000, recipients: [{ name: '司**如', gradeClass: '2022级护理1班', amountFen: 500_000 }] });
+
+    const everything: string[] = [run.stdout, run.stderr, run.reportText];
+    const { databases } = await client.db('admin').admin().listDatabases({ nameOnly: true });
+    for (const { name } of databases.filter((d) => d.name.startsWith(`${prefix}_`))) {
+      for (const { name: collection } of await client.db(name).listCollections().toArray()) {
+        everything.push(JSON.stringify(await client.db(name).collection(collection).find().toArray()));
+      }
+    }
+    const haystack = everything.join('\n');
     for (const value of Object.values(raw)) expect(haystack).not.toContain(value);
   });
 });

@@ -16,7 +16,7 @@ import path from 'node:path';
 import { Kind, parse, print, type InputObjectTypeDefinitionNode } from 'graphql';
 import { validateSubmission } from '../../model/input';
 import { FIELD_SCHEMAS, RECORD_DEFINITIONS } from '../../model/records';
-import { namedType, type FieldType } from '../../model/records/record-type';
+import { namedType, type FieldType, type PersonNameRule } from '../../model/records/record-type';
 import { publicSubmission } from '../../scripts/sample/public-form';
 import { sampleRecords } from '../support/builders';
 import { request } from '../support/http';
@@ -71,6 +71,23 @@ function isMoney(fields: Readonly<Record<string, FieldType>>, at: Path): boolean
   return typeof type === 'string' && namedType(type) === 'Money';
 }
 
+/**
+ * Where a person-name rule of the type puts a natural person's name in a submission: the field, or
+ * that field of every element of a list on the way whose kind (`kindField`) is not an organisation's.
+ */
+function personNamePaths(submission: Json, field: string, rule: PersonNameRule): Path[] {
+  const names = field.split('.');
+  const walk = (value: unknown, at: Path, rest: string[]): Path[] => {
+    if (Array.isArray(value)) return value.flatMap((item, i) => walk(item, [...at, i], rest));
+    if (!rest.length) return [at];
+    if (value === null || value === undefined) return [];
+    const holder = value as Json;
+    if (rest.length === 1 && typeof rule !== 'string' && rule.organisations?.includes(holder[rule.kindField] as string)) return [];
+    return walk(holder[rest[0]], [...at, rest[0]], rest.slice(1));
+  };
+  return walk(submission.fields, ['fields'], names);
+}
+
 function get(value: unknown, at: Path): unknown {
   return at.reduce<unknown>((v, key) => (v as Json | undefined)?.[key as string], value);
 }
@@ -121,18 +138,22 @@ let named = 0;
  * every other string, which is refused.
  */
 function withPersonalData(definition: (typeof RECORD_DEFINITIONS)[number], seed: number): Variants {
-  const sample = publicSubmission(sampleRecords(definition.type, 1, seed)[0]) as unknown as Json;
+  // A record that names a person wherever its type can (a list of recipients may hold organisations only, or be left out).
+  const samples = sampleRecords(definition.type, 20, seed).map((record) => publicSubmission(record) as unknown as Json);
+  const rules = Object.entries(definition.personNames ?? {});
+  const sample = samples.find((candidate) => rules.every(([field, rule]) => personNamePaths(candidate, field, rule).length > 0)) ?? samples[0];
   let accepted = sample;
   let rejected = sample;
   let refusedByGraphQL = sample;
-  const personPaths = Object.keys(definition.personNames ?? {});
-  for (const field of personPaths) {
+  const personPaths = Object.entries(definition.personNames ?? {}).flatMap(([field, rule]) => {
     const name = NAMES[named++ % NAMES.length];
-    accepted = set(accepted, ['fields', ...field.split('.')], name);
-    accepted = set(accepted, ['envelope', 'title'], `${name}${get(accepted, ['envelope', 'title']) as string}`);
-  }
+    const paths = personNamePaths(sample, field, rule);
+    for (const at of paths) accepted = set(accepted, at, name);
+    if (paths.length) accepted = set(accepted, ['envelope', 'title'], `${name}${get(accepted, ['envelope', 'title']) as string}`);
+    return paths.map((at) => at.join('.'));
+  });
   for (const at of stringPaths(sample, definition.fields)) {
-    if (personPaths.includes(at.slice(1).join('.'))) continue;
+    if (personPaths.includes(at.join('.'))) continue;
     const original = get(sample, at);
     const { form, raw } = nextForm();
     const added = `${typeof original === 'string' ? original : '样例'}，${raw}`;

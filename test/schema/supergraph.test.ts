@@ -46,13 +46,14 @@ describe('the API schema', () => {
     expect(undocumented).toEqual([]);
   });
 
-  it('exposes the catalogue, the Disclosure interface and all eighteen record types', () => {
+  it('exposes the catalogue, the Disclosure interface and every record type', () => {
     const disclosure = schema.getType('Disclosure') as GraphQLInterfaceType;
     expect(schema.getPossibleTypes(disclosure).map((t) => t.name).sort()).toEqual([
       'AdministrativePenalty', 'AffordableHousingProject', 'BudgetReport', 'EnrolmentPlan', 'FoodDrugSampling',
       'HouseExpropriation', 'HousingAllocation', 'LandExpropriation', 'LandTransfer', 'ProcurementAward',
       'MiningRightTransfer', 'PublicExpenseReport', 'School', 'SchoolFee', 'SafetyAccident',
       'EnvironmentalEnforcement', 'AdministrativeLicence', 'AdministrativeCoercion',
+      'AdministrativeFee', 'GovernmentDebt', 'SpecialFundAllocation', 'StudentAid',
     ].sort());
     expect(Object.keys(schema.getQueryType()?.getFields() ?? {})).toEqual(expect.arrayContaining(['catalogue', 'disclosure', 'agency', 'region']));
   });

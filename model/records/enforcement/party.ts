@@ -12,7 +12,7 @@ import type { Breach } from '../rules';
 export const partyKind = z.enum(['LEGAL_PERSON', 'INDIVIDUAL_BUSINESS', 'NATURAL_PERSON']);
 
 /** The name field of a party whose kind field is `kindField`: a natural person's is always masked. */
-export const partyName = (kindField: string) => ({ personWhen: kindField, is: 'NATURAL_PERSON' }) as const;
+export const partyName = (kindField: string) => ({ kindField, persons: ['NATURAL_PERSON'] }) as const;
 
 /** The breach of the credit-code rule of the party's kind, reported on `codeField`, or none. */
 export function creditCodeBreach(kind: PartyKind, code: string | null, codeField: string): Breach | false {

@@ -4,10 +4,12 @@ import type { DisclosureInput } from '../../../model/input';
 import type { EnrolmentPlanFields } from '../../../model/records/education/enrolment-plan';
 import type { SchoolFields } from '../../../model/records/education/school';
 import type { SchoolFeeFields } from '../../../model/records/education/school-fee';
-import type { SchoolFeeUnit, SchoolLevel, SchoolOwnership } from '../../../subgraphs/education/generated/types';
+import { studentAidCap, type StoredStudentAidRecipient, type StudentAidFields } from '../../../model/records/education/student-aid';
+import type { SchoolFeeUnit, SchoolLevel, SchoolOwnership, StudentAidProgramme } from '../../../subgraphs/education/generated/types';
+import { maskedPersonName } from '../names';
 
 /** Towns (or, for a prefecture, districts) of each sample region that has an education bureau. */
-const TOWNS: Record<string, string[]> = {
+export const TOWNS: Record<string, string[]> = {
   '430600': ['岳阳楼区', '云溪区', '君山区'],
   '430621': ['荣家湾镇', '新墙镇', '筻口镇', '黄沙街镇', '月田镇'],
   '532300': ['鹿城镇', '东瓜镇', '吕合镇'],
@@ -26,7 +28,7 @@ const TOWNS: Record<string, string[]> = {
 const ROADS = ['人民路', '建设路', '解放路', '文化路', '学府路', '教育路', '朝阳路', '新华路'];
 const PRIVATE_BRANDS = ['育才', '博雅', '英才', '启明', '阳光', '童心', '金太阳', '新星'];
 const ORDINALS = ['一', '二', '三', '四', '五', '六'];
-const PROVINCE_ABBREVIATIONS: Record<string, string> = { '43': '湘', '53': '云', '42': '鄂', '34': '皖', '37': '鲁', '61': '陕' };
+export const PROVINCE_ABBREVIATIONS: Record<string, string> = { '43': '湘', '53': '云', '42': '鄂', '34': '皖', '37': '鲁', '61': '陕' };
 
 const LEVEL_NAMES: Record<SchoolLevel, string> = {
   KINDERGARTEN: '幼儿园',
@@ -342,8 +344,121 @@ function enrolmentPlan(ctx: SampleContext): DisclosureInput<EnrolmentPlanFields>
   };
 }
 
+const GRADE_NUMERALS = ['一', '二', '三'];
+const VOCATIONAL_MAJORS = ['机电技术应用', '计算机应用', '护理', '汽车运用与维修', '电子商务', '学前教育'];
+
+/** Prefectures' higher vocational colleges 高职院校, where national and encouragement scholarships go. */
+const COLLEGES: Record<string, string> = {
+  '430600': '岳阳职业技术学院',
+  '532300': '楚雄医药高等专科学校',
+  '421300': '随州职业技术学院',
+  '340500': '马鞍山职业技术学院',
+  '371600': '滨州职业学院',
+  '610900': '安康职业技术学院',
+};
+
+interface AidSchool {
+  schoolName: string;
+  /** The grade and class of a student, as the list prints it. */
+  gradeClass: (schoolYear: number) => string;
+}
+
+function aidSchool(ctx: SampleContext, agency: SampleAgency, programme: StudentAidProgramme): AidSchool {
+  const { rng } = ctx;
+  const college = COLLEGES[`${agency.regionCode.slice(0, 4)}00`];
+  if (programme === 'NATIONAL_ENCOURAGEMENT' || (programme === 'NATIONAL_SCHOLARSHIP' && rng.chance(0.5))) {
+    return { schoolName: college, gradeClass: (year) => `${year - rng.int(0, 2)}级${rng.pick(VOCATIONAL_MAJORS)}${rng.int(1, 4)}班` };
+  }
+  const levels: Array<'SENIOR_SECONDARY' | 'VOCATIONAL'> = programme === 'NATIONAL_SCHOLARSHIP' ? ['VOCATIONAL'] : ['SENIOR_SECONDARY', 'VOCATIONAL'];
+  const { schoolName, level } = sampleSchool(ctx, agency, levels);
+  return {
+    schoolName,
+    gradeClass: (year) =>
+      level === 'SENIOR_SECONDARY'
+        ? `高${rng.pick(GRADE_NUMERALS)}（${rng.int(1, 16)}）班`
+        : `${year - rng.int(0, 2)}级${rng.pick(VOCATIONAL_MAJORS)}${rng.int(1, 4)}班`,
+  };
+}
+
+/** Yearly standard per student in yuan: the national grant rose from 1500 to 2000 in 2015; the secondary vocational national scholarship 中职国家奖学金 is 6000. */
+function aidStandardYuan(programme: StudentAidProgramme, schoolYear: number, atCollege: boolean): number {
+  switch (programme) {
+    case 'NATIONAL_GRANT':
+      return schoolYear < 2015 ? 1500 : 2000;
+    case 'NATIONAL_SCHOLARSHIP':
+      return atCollege ? (studentAidCap('NATIONAL_SCHOLARSHIP', schoolYear) as number) / 100 : 6000;
+    case 'NATIONAL_ENCOURAGEMENT':
+      return (studentAidCap('NATIONAL_ENCOURAGEMENT', schoolYear) as number) / 100;
+    case 'LOCAL_GRANT':
+      return 1000;
+    case 'OTHER':
+      return 500;
+  }
+}
+
+const PROGRAMME_NAMES: Record<StudentAidProgramme, string> = {
+  NATIONAL_GRANT: '国家助学金',
+  NATIONAL_SCHOLARSHIP: '国家奖学金',
+  NATIONAL_ENCOURAGEMENT: '国家励志奖学金',
+  LOCAL_GRANT: '地方政府助学金',
+  OTHER: '社会资助助学金',
+};
+
+function studentAid(ctx: SampleContext): DisclosureInput<StudentAidFields> {
+  const { rng } = ctx;
+  const agency = ctx.agency('education');
+  const programme = rng.pick<StudentAidProgramme>([
+    'NATIONAL_GRANT',
+    'NATIONAL_GRANT',
+    'NATIONAL_GRANT',
+    'NATIONAL_SCHOLARSHIP',
+    'NATIONAL_ENCOURAGEMENT',
+    'LOCAL_GRANT',
+    'OTHER',
+  ]);
+  const schoolYear = rng.int(2015, 2024);
+  const school = aidSchool(ctx, agency, programme);
+  const atCollege = Object.values(COLLEGES).includes(school.schoolName);
+  const standardPerStudentFen = aidStandardYuan(programme, schoolYear, atCollege) * 100;
+  const scholarship = programme === 'NATIONAL_SCHOLARSHIP' || programme === 'NATIONAL_ENCOURAGEMENT';
+  const listed = rng.chance(0.6);
+  // Grants are often paid by term, half the yearly standard to a student aided for one term.
+  const recipients = listed
+    ? Array.from({ length: scholarship ? rng.int(2, 12) : rng.int(5, 40) }, (): StoredStudentAidRecipient => ({
+        name: maskedPersonName(rng),
+        gradeClass: school.gradeClass(schoolYear),
+        amountFen: !scholarship && rng.chance(0.2) ? standardPerStudentFen / 2 : standardPerStudentFen,
+      }))
+    : null;
+  const recipientCount = recipients?.length ?? (scholarship ? rng.int(2, 30) : rng.int(40, 600));
+  const totalAmountFen = recipients ? recipients.reduce((total, r) => total + r.amountFen, 0) : recipientCount * standardPerStudentFen;
+  const programmeName = PROGRAMME_NAMES[programme];
+  return {
+    type: 'StudentAid',
+    envelope: ctx.envelope({
+      agency,
+      title: `${school.schoolName}${schoolYear}-${schoolYear + 1}学年${programmeName}${recipients ? '获得者名单' : '发放情况'}公示`,
+      category: '学生资助',
+      subjectTerms: ['学生资助', programmeName],
+      eventOn: ctx.day(Date.parse(`${schoolYear}-10-08T00:00:00Z`), Date.parse(`${schoolYear}-12-20T00:00:00Z`)),
+    }),
+    fields: {
+      programme,
+      schoolName: school.schoolName,
+      // The school's own record 学校基本情况, by the same bureau, where the list links it.
+      schoolIndexNumber: atCollege || rng.chance(0.6) ? null : `${agency._id}-/${schoolYear}-${rng.int(1_000_000, 1_010_000)}`,
+      schoolYear,
+      standardPerStudentFen,
+      recipientCount,
+      totalAmountFen,
+      recipients,
+    },
+  };
+}
+
 export const educationSamples: SampleMakers = {
   School: school,
   SchoolFee: schoolFee,
   EnrolmentPlan: enrolmentPlan,
+  StudentAid: studentAid,
 };

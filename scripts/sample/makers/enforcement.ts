@@ -10,7 +10,7 @@ import type { AdministrativeCoercionFields } from '../../../model/records/enforc
 import type { AdministrativeLicenceFields } from '../../../model/records/enforcement/administrative-licence';
 import type { AdministrativePenaltyFields } from '../../../model/records/enforcement/administrative-penalty';
 import type { CoercionKind, LicenceCategory, PartyKind, PenaltyKind, PenaltySector } from '../../../subgraphs/enforcement/generated/types';
-import { maskedPersonName } from './housing';
+import { maskedPersonName } from '../names';
 import { BRANDS, chineseDate, companyCreditCode, companyName, local } from './local-companies';
 
 /** The department that decides in each sampled sector. */

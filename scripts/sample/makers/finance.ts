@@ -5,7 +5,12 @@ import type { DisclosureInput } from '../../../model/input';
 import type { BudgetReportFields, StoredFunctionalExpenditure } from '../../../model/records/finance/budget-report';
 import type { ProcurementAwardFields } from '../../../model/records/finance/procurement-award';
 import { publicExpenseReportFields, type BudgetAndActualFen, type PublicExpenseReportFields } from '../../../model/records/finance/public-expense-report';
-import type { BudgetReportKind, BudgetScope, ProcurementMethod } from '../../../subgraphs/finance/generated/types';
+import type { AdministrativeFeeFields } from '../../../model/records/finance/administrative-fee';
+import type { DebtKindsFen, GovernmentDebtFields } from '../../../model/records/finance/government-debt';
+import type { SpecialFundAllocationFields, StoredFundRecipient } from '../../../model/records/finance/special-fund-allocation';
+import type { AdministrativeFeeKind, BudgetReportKind, BudgetScope, FeeListing, ProcurementMethod, SpecialFundKind } from '../../../subgraphs/finance/generated/types';
+import { maskedPersonName } from '../names';
+import { PROVINCE_ABBREVIATIONS, TOWNS } from './education';
 
 /** Budget tables are published in 万元 with two decimals: amounts are whole hundreds of yuan. */
 const HUNDRED_YUAN_FEN = 100_00;
@@ -265,8 +270,299 @@ function procurementAward(ctx: SampleContext): DisclosureInput<ProcurementAwardF
   };
 }
 
+interface FeeTemplate {
+  feeItem: string;
+  /** The collecting unit's name after the region's, e.g. 不动产登记中心. */
+  unit: string;
+  kind: AdministrativeFeeKind;
+  listedIn: FeeListing;
+  /** The national basis; null where the province sets the standard (its price bureau's document is cited). */
+  basis: string | null;
+  approvingAuthority: string | null;
+  standard: string;
+  standardYuan: number | null;
+  per: string | null;
+  /** Range collected in a year by a county, in yuan; a prefecture collects about four times as much. */
+  collectedYuan: [number, number];
+}
+
+/** Fees a county or prefecture collects, from the national list 全国性及中央部门和单位行政事业性收费目录清单 and provincial ones. */
+const FEES: FeeTemplate[] = [
+  {
+    feeItem: '不动产登记费',
+    unit: '不动产登记中心',
+    kind: 'ADMINISTRATIVE',
+    listedIn: 'NATIONAL',
+    basis: '《国家发展改革委 财政部关于不动产登记收费标准等有关问题的通知》（发改价格规〔2016〕2559号）',
+    approvingAuthority: '国家发展改革委 财政部',
+    standard: '住宅类不动产登记每件80元；非住宅类不动产登记每件550元',
+    standardYuan: 80,
+    per: '件',
+    collectedYuan: [1_500_000, 9_000_000],
+  },
+  {
+    feeItem: '污水处理费',
+    unit: '住房和城乡建设局',
+    kind: 'ADMINISTRATIVE',
+    listedIn: 'NATIONAL',
+    basis: '《污水处理费征收使用管理办法》（财税〔2014〕151号）',
+    approvingAuthority: '财政部 国家发展改革委 住房城乡建设部',
+    standard: '居民生活用水每立方米0.95元；非居民用水每立方米1.40元',
+    standardYuan: 0.95,
+    per: '立方米',
+    collectedYuan: [3_000_000, 20_000_000],
+  },
+  {
+    feeItem: '居民身份证工本费',
+    unit: '公安局',
+    kind: 'ADMINISTRATIVE',
+    listedIn: 'NATIONAL',
+    basis: '《国家发展改革委 财政部关于居民身份证收费标准及有关问题的通知》（发改价格〔2003〕2322号）',
+    approvingAuthority: '国家发展改革委 财政部',
+    standard: '首次申领、换领每证20元；丢失补领、损坏换领每证40元；临时居民身份证每证10元',
+    standardYuan: 20,
+    per: '证',
+    collectedYuan: [200_000, 1_200_000],
+  },
+  {
+    feeItem: '水土保持补偿费',
+    unit: '水利局',
+    kind: 'ADMINISTRATIVE',
+    listedIn: 'NATIONAL',
+    basis: '《水土保持补偿费征收使用管理办法》（财综〔2014〕8号）',
+    approvingAuthority: '财政部 国家发展改革委 水利部 中国人民银行',
+    standard: '一般性生产建设项目按征占用土地面积每平方米1.4元一次性计征；开采矿产资源的按开采量计征',
+    standardYuan: 1.4,
+    per: '平方米',
+    collectedYuan: [300_000, 4_000_000],
+  },
+  {
+    feeItem: '土地闲置费',
+    unit: '国土资源局',
+    kind: 'ADMINISTRATIVE',
+    listedIn: 'NATIONAL',
+    basis: '《闲置土地处置办法》（国土资源部令第53号）',
+    approvingAuthority: '国土资源部',
+    standard: '按土地出让或者划拨价款的20%征缴',
+    standardYuan: null,
+    per: null,
+    collectedYuan: [0, 3_000_000],
+  },
+  {
+    feeItem: '专业技术人员职业资格考试考务费',
+    unit: '人事考试中心',
+    kind: 'PUBLIC_INSTITUTION',
+    listedIn: 'PROVINCIAL',
+    basis: null,
+    approvingAuthority: null,
+    standard: '每人每科40元',
+    standardYuan: 40,
+    per: '人·科',
+    collectedYuan: [100_000, 900_000],
+  },
+  {
+    feeItem: '公办养老机构床位费',
+    unit: '社会福利院',
+    kind: 'PUBLIC_INSTITUTION',
+    listedIn: 'PROVINCIAL',
+    basis: null,
+    approvingAuthority: null,
+    standard: '普通双人间每床每月300元，单人间每床每月450元',
+    standardYuan: 300,
+    per: '床·月',
+    collectedYuan: [200_000, 1_500_000],
+  },
+];
+
+function administrativeFee(ctx: SampleContext): DisclosureInput<AdministrativeFeeFields> {
+  const { rng } = ctx;
+  const agency = ctx.agency('finance');
+  const fee = rng.pick(FEES);
+  const year = rng.int(2015, 2023);
+  const region = ctx.regionName(agency.regionCode);
+  const provinceCode = agency.regionCode.slice(0, 2);
+  const scale = agency.level === 'PREFECTURE' ? 4 : 1;
+  const collectedAmountFen = rng.int(fee.collectedYuan[0], fee.collectedYuan[1] * scale) * 100 + rng.int(0, 99);
+  const collectingUnit = `${region}${fee.unit}`;
+  return {
+    type: 'AdministrativeFee',
+    envelope: ctx.envelope({
+      agency,
+      title: `${collectingUnit}${year}年度${fee.feeItem}收费情况公示`,
+      category: '行政事业性收费',
+      subjectTerms: ['行政事业性收费', fee.feeItem, '收费标准'],
+      eventOn: ctx.day(Date.parse(`${year + 1}-01-15T00:00:00Z`), Date.parse(`${year + 1}-04-30T00:00:00Z`)),
+    }),
+    fields: {
+      feeItem: fee.feeItem,
+      collectingUnit,
+      basisDocument: fee.basis ?? `${PROVINCE_ABBREVIATIONS[provinceCode]}发改价费〔${year - rng.int(0, 3)}〕${rng.int(20, 400)}号`,
+      approvingAuthority: fee.approvingAuthority ?? `${ctx.regionName(`${provinceCode}0000`)}发展和改革委员会 ${ctx.regionName(`${provinceCode}0000`)}财政厅`,
+      standard: fee.standard,
+      standardAmountFen: fee.standardYuan === null ? null : Math.round(fee.standardYuan * 100),
+      unit: fee.per,
+      kind: fee.kind,
+      listedIn: fee.listedIn,
+      fiscalYear: year,
+      collectedAmountFen,
+    },
+  };
+}
+
+const TEN_THOUSAND_YUAN_FEN = 10_000_00;
+
+/** General and special amounts in whole 万元 within the ranges (in 万元). */
+function debtKinds(ctx: SampleContext, general: [number, number], special: [number, number]): DebtKindsFen {
+  return { generalFen: ctx.rng.int(...general) * TEN_THOUSAND_YUAN_FEN, specialFen: ctx.rng.int(...special) * TEN_THOUSAND_YUAN_FEN };
+}
+
+/** `share` of each kind, rounded to hundreds of yuan as debt tables in 万元 with two decimals are. */
+function shareOf(ctx: SampleContext, amounts: DebtKindsFen, share: [number, number]): DebtKindsFen {
+  const part = (fen: number) => Math.round((fen * ctx.rng.decimal(share[0], share[1], 3)) / HUNDRED_YUAN_FEN) * HUNDRED_YUAN_FEN;
+  return { generalFen: part(amounts.generalFen), specialFen: part(amounts.specialFen) };
+}
+
+function governmentDebt(ctx: SampleContext): DisclosureInput<GovernmentDebtFields> {
+  const agency = ctx.agency('finance');
+  const fiscalYear = ctx.rng.int(2015, 2023);
+  const isPrefecture = agency.level === 'PREFECTURE';
+  // Special debt grew fast after 2018 as special bonds 专项债券 financed most new projects.
+  const growth = 1 + Math.max(0, fiscalYear - 2017) * 0.25;
+  const limit = isPrefecture
+    ? debtKinds(ctx, [800_000, 2_000_000], [Math.round(500_000 * growth), Math.round(1_500_000 * growth)])
+    : debtKinds(ctx, [200_000, 600_000], [Math.round(100_000 * growth), Math.round(500_000 * growth)]);
+  const balance = shareOf(ctx, limit, [0.86, 0.99]);
+  const region = ctx.regionName(agency.regionCode);
+  return {
+    type: 'GovernmentDebt',
+    envelope: ctx.envelope({
+      agency,
+      title: `${region}${fiscalYear}年政府债务限额及余额情况`,
+      category: '政府债务',
+      subjectTerms: ['政府债务', '债务限额', '债务余额'],
+      documentNumberPrefix: `${region.slice(0, 1)}财债`,
+      eventOn: ctx.day(Date.parse(`${fiscalYear + 1}-06-01T00:00:00Z`), Date.parse(`${fiscalYear + 1}-09-30T00:00:00Z`)),
+    }),
+    fields: {
+      fiscalYear,
+      limit,
+      balance,
+      issuance: { newBonds: shareOf(ctx, balance, [0.05, 0.18]), refinancingBonds: shareOf(ctx, balance, [0.03, 0.12]) },
+      repayment: { principal: shareOf(ctx, balance, [0.04, 0.12]), interest: shareOf(ctx, balance, [0.028, 0.04]) },
+    },
+  };
+}
+
+const VILLAGE_NAMES = ['东山', '西湖', '新华', '红旗', '团结', '和平', '光明', '长岭', '双河', '桃园'];
+const COOPERATIVE_BRANDS = ['绿源', '丰禾', '兴农', '金穗', '茶香', '福康'];
+
+interface FundTemplate {
+  kind: SpecialFundKind;
+  /** The fund's name after the year, e.g. 耕地地力保护补贴资金. */
+  name: (year: number) => string;
+  /** A recipient: who, for what, and a range of the amount in yuan. */
+  recipients: Array<{ kind: StoredFundRecipient['kind']; purpose: string; yuan: [number, number] }>;
+}
+
+const FUNDS: FundTemplate[] = [
+  {
+    kind: 'AGRICULTURE',
+    name: () => '耕地地力保护补贴资金',
+    recipients: [{ kind: 'HOUSEHOLD', purpose: '耕地地力保护补贴', yuan: [300, 2_500] }],
+  },
+  {
+    kind: 'AGRICULTURE',
+    name: () => '农机购置补贴资金',
+    recipients: [
+      { kind: 'HOUSEHOLD', purpose: '购置拖拉机、收割机等农机具补贴', yuan: [3_000, 40_000] },
+      { kind: 'ORGANISATION', purpose: '农机专业合作社购置农机具补贴', yuan: [20_000, 150_000] },
+    ],
+  },
+  {
+    kind: 'POVERTY_ALLEVIATION',
+    name: (year) => (year >= 2021 ? '中央财政衔接推进乡村振兴补助资金' : '财政专项扶贫资金'),
+    recipients: [
+      { kind: 'VILLAGE', purpose: '村级产业发展项目（种养基地建设）', yuan: [100_000, 500_000] },
+      { kind: 'ORGANISATION', purpose: '带动脱贫户产业发展奖补', yuan: [50_000, 300_000] },
+      { kind: 'HOUSEHOLD', purpose: '脱贫户产业发展奖补', yuan: [1_000, 5_000] },
+    ],
+  },
+  {
+    kind: 'EMPLOYMENT',
+    name: () => '就业补助资金（一次性创业补贴）',
+    recipients: [{ kind: 'PERSON', purpose: '一次性创业补贴', yuan: [5_000, 5_000] }],
+  },
+  {
+    kind: 'HEALTH',
+    name: () => '基本公共卫生服务补助资金',
+    recipients: [{ kind: 'ORGANISATION', purpose: '基本公共卫生服务项目补助', yuan: [200_000, 1_200_000] }],
+  },
+  {
+    kind: 'OTHER',
+    name: () => '农村危房改造补助资金',
+    recipients: [{ kind: 'HOUSEHOLD', purpose: '农村危房改造补助', yuan: [15_000, 35_000] }],
+  },
+];
+
+function recipientName(ctx: SampleContext, kind: StoredFundRecipient['kind'], purpose: string, town: string): string {
+  const { rng } = ctx;
+  switch (kind) {
+    case 'PERSON':
+    case 'HOUSEHOLD':
+      return maskedPersonName(rng);
+    case 'VILLAGE':
+      return `${town}${rng.pick(VILLAGE_NAMES)}村村民委员会`;
+    case 'ORGANISATION':
+      return purpose.includes('公共卫生') ? `${town}卫生院` : `${town}${rng.pick(COOPERATIVE_BRANDS)}${purpose.includes('农机') ? '农机' : '种养'}专业合作社`;
+  }
+}
+
+function specialFundAllocation(ctx: SampleContext): DisclosureInput<SpecialFundAllocationFields> {
+  const { rng } = ctx;
+  const agency = ctx.agency('finance');
+  const fund = rng.pick(FUNDS);
+  const fiscalYear = rng.int(2016, 2023);
+  const fundName = `${fiscalYear}年${fund.name(fiscalYear)}`;
+  const region = ctx.regionName(agency.regionCode);
+  const town = rng.pick(TOWNS[agency.regionCode]);
+  // A 公示 of one town's batch is a part of the fund; a whole fund's list, over the towns, adds up to its total.
+  const recipientsComplete = rng.chance(0.6);
+  const recipients = Array.from({ length: rng.int(2, 12) }, (): StoredFundRecipient => {
+    const template = rng.pick(fund.recipients);
+    return {
+      name: recipientName(ctx, template.kind, template.purpose, recipientsComplete ? rng.pick(TOWNS[agency.regionCode]) : town),
+      kind: template.kind,
+      amountFen: rng.int(template.yuan[0], template.yuan[1]) * 100,
+      purpose: template.purpose,
+    };
+  });
+  const listed = recipients.reduce((total, r) => total + r.amountFen, 0);
+  return {
+    type: 'SpecialFundAllocation',
+    envelope: ctx.envelope({
+      agency,
+      title: `${region}${fundName}分配情况公示${recipientsComplete ? '' : `（${town}）`}`,
+      category: fund.kind === 'AGRICULTURE' || fund.kind === 'POVERTY_ALLEVIATION' ? '涉农资金' : '专项资金',
+      subjectTerms: ['专项资金', fund.name(fiscalYear), '资金分配'],
+      documentNumberPrefix: `${region.slice(0, 1)}财农`,
+      eventOn: ctx.day(Date.parse(`${fiscalYear}-03-01T00:00:00Z`), Date.parse(`${fiscalYear}-11-30T00:00:00Z`)),
+    }),
+    fields: {
+      fundName,
+      fundKind: fund.kind,
+      fiscalYear,
+      totalAmountFen: recipientsComplete ? listed : listed * rng.int(3, 20),
+      recipientsComplete,
+      recipients,
+    },
+  };
+}
+
 export const financeSamples: SampleMakers = {
   BudgetReport: budgetReport,
   PublicExpenseReport: publicExpenseReport,
   ProcurementAward: procurementAward,
+  AdministrativeFee: administrativeFee,
+  GovernmentDebt: governmentDebt,
+  SpecialFundAllocation: specialFundAllocation,
 };

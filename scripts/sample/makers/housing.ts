@@ -1,7 +1,8 @@
 import type { SampleContext, SampleMakers } from '../context';
 import type { Random } from '../random';
 import type { DisclosureInput } from '../../../model/input';
-import { idCheckCharacter, maskIdNumber, maskName, type MaskedIdNumber, type MaskedName } from '../../../model/deidentify';
+import { idCheckCharacter, maskIdNumber, type MaskedIdNumber } from '../../../model/deidentify';
+import { maskedPersonName } from '../names';
 import type { AffordableHousingProjectFields } from '../../../model/records/housing/affordable-housing-project';
 import type { HousingAllocationFields } from '../../../model/records/housing/housing-allocation';
 import type { AllocationOutcome, HousingType } from '../../../subgraphs/housing/generated/types';
@@ -16,8 +17,6 @@ const IMPLEMENTING_BODIES = [
   '安居工程建设投资有限公司',
   '国有资产经营有限公司',
 ];
-const SURNAMES = ['张', '王', '李', '刘', '陈', '杨', '黄', '赵', '周', '吴', '徐', '孙', '马', '胡', '朱', '郭', '何', '罗', '欧阳', '司马'];
-const GIVEN_NAME_CHARACTERS = [...'伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超兰霞平刚桂英华建国志红玉梅德福'];
 const BATCH_NUMERALS = ['一', '二', '三', '四'];
 const TYPE_NAMES: Record<HousingType, string> = {
   PUBLIC_RENTAL: '公租房',
@@ -72,12 +71,6 @@ function affordableHousingProject(ctx: SampleContext): DisclosureInput<Affordabl
       implementingBody: `${region}${rng.pick(IMPLEMENTING_BODIES)}`,
     },
   };
-}
-
-/** A natural person's name, masked as soon as it is made: the raw name never leaves this function. */
-export function maskedPersonName(rng: Random): MaskedName {
-  const given = rng.sample(GIVEN_NAME_CHARACTERS, rng.chance(0.3) ? 1 : 2).join('');
-  return maskName(`${rng.pick(SURNAMES)}${given}`);
 }
 
 /** A resident ID number of the region, masked as soon as it is made: the raw number never leaves this function. */

@@ -42,6 +42,8 @@ export type Agency = {
   schoolFees: SchoolFeeConnection;
   /** Schools this agency published. */
   schools: SchoolConnection;
+  /** Student-aid allocations this agency published. */
+  studentAids: StudentAidConnection;
 };
 
 
@@ -70,6 +72,16 @@ export type AgencySchoolsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   envelope?: InputMaybe<EnvelopeFilter>;
   filter?: InputMaybe<SchoolFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<DisclosureOrder>;
+};
+
+
+/** A publishing agency 发布机构; the education subgraph adds the education records it published. */
+export type AgencyStudentAidsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  envelope?: InputMaybe<EnvelopeFilter>;
+  filter?: InputMaybe<StudentAidFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<DisclosureOrder>;
 };
@@ -244,6 +256,10 @@ export type Query = {
   schoolFees: SchoolFeeConnection;
   /** Schools 学校基本信息, newest published first unless ordered otherwise. */
   schools: SchoolConnection;
+  /** One student-aid allocation by its index number 索引号. */
+  studentAid?: Maybe<StudentAid>;
+  /** Student-aid allocations 助学金/奖学金 of schools, recipients de-identified. */
+  studentAids: StudentAidConnection;
 };
 
 
@@ -284,6 +300,20 @@ export type QuerySchoolsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   envelope?: InputMaybe<EnvelopeFilter>;
   filter?: InputMaybe<SchoolFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<DisclosureOrder>;
+};
+
+
+export type QueryStudentAidArgs = {
+  indexNumber: Scalars['String']['input'];
+};
+
+
+export type QueryStudentAidsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  envelope?: InputMaybe<EnvelopeFilter>;
+  filter?: InputMaybe<StudentAidFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<DisclosureOrder>;
 };
@@ -441,3 +471,80 @@ export type SchoolOwnership =
   | 'PRIVATE'
   /** Public 公办. */
   | 'PUBLIC';
+
+/** A student-aid allocation 助学金/奖学金 of a school for a school year, recipients de-identified (《学生资助资金管理办法》财教〔2021〕310号). */
+export type StudentAid = {
+  __typename?: 'StudentAid';
+  /** Stable identifier: the index number 索引号. The envelope fields come from the catalogue. */
+  id: Scalars['ID']['output'];
+  /** Programme 资助项目. */
+  programme: StudentAidProgramme;
+  /** Students aided 受助人数; with the list published, its length. */
+  recipientCount: Scalars['Int']['output'];
+  /** The published list 公示名单, de-identified; null where only the totals are published. */
+  recipients?: Maybe<Array<StudentAidRecipient>>;
+  /** Index number 索引号 of the school's own record (a School), where the publisher gives it. */
+  schoolIndexNumber?: Maybe<Scalars['String']['output']>;
+  /** School 学校名称. */
+  schoolName: Scalars['String']['output'];
+  /** School year 学年 by the year it starts: 2024 is 2024–2025. */
+  schoolYear: Scalars['Int']['output'];
+  /** Standard per student 资助标准 for the year; national scholarships at most their national standard. */
+  standardPerStudent: Money;
+  /** Total awarded 资助总额; with the list published, exactly its sum. */
+  totalAmount: Money;
+};
+
+/** A page of student-aid allocations. */
+export type StudentAidConnection = {
+  __typename?: 'StudentAidConnection';
+  /** The records on this page with their cursors. */
+  edges: Array<StudentAidEdge>;
+  /** Whether more pages follow, and the cursor to get the next one. */
+  pageInfo: PageInfo;
+  /** How many records match the filters in all. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A student-aid allocation and its cursor. */
+export type StudentAidEdge = {
+  __typename?: 'StudentAidEdge';
+  /** Opaque cursor of this record. */
+  cursor: Scalars['String']['output'];
+  /** The record. */
+  node: StudentAid;
+};
+
+/** Filters on a student-aid allocation's own fields. */
+export type StudentAidFilter = {
+  /** Programmes 资助项目. */
+  programmes?: InputMaybe<Array<StudentAidProgramme>>;
+  /** School name 学校名称, exact. */
+  schoolName?: InputMaybe<Scalars['String']['input']>;
+  /** School year 学年, exact (2024 is 2024–2025). */
+  schoolYear?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A student-aid programme 资助项目. */
+export type StudentAidProgramme =
+  /** A grant of the province or county 地方助学金. */
+  | 'LOCAL_GRANT'
+  /** National encouragement scholarship 国家励志奖学金 (5,000 yuan a year, 6,000 from the 2024 school year). */
+  | 'NATIONAL_ENCOURAGEMENT'
+  /** National grant 国家助学金 (senior secondary, vocational and higher education students from families in difficulty). */
+  | 'NATIONAL_GRANT'
+  /** National scholarship 国家奖学金 (undergraduates: 8,000 yuan a year, 10,000 from the 2024 school year). */
+  | 'NATIONAL_SCHOLARSHIP'
+  /** Another programme 其他资助. */
+  | 'OTHER';
+
+/** One student aided, de-identified: the name masked, no ID number. */
+export type StudentAidRecipient = {
+  __typename?: 'StudentAidRecipient';
+  /** Amount awarded 资助金额 for the year. */
+  amount: Money;
+  /** Grade and class 年级班级 as published, e.g. 高二（3）班. */
+  gradeClass: Scalars['String']['output'];
+  /** Name, masked 张*明. */
+  name: Scalars['String']['output'];
+};

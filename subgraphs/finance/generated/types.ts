@@ -31,17 +31,105 @@ export type Scalars = {
   YuanAmount: { input: number; output: string; }
 };
 
+/** An administrative or public-institution fee 行政事业性收费: item, basis, standard and the amount collected in a year (《行政事业性收费标准管理办法》发改价格规〔2018〕988号; 全国性及中央部门和单位行政事业性收费目录清单). */
+export type AdministrativeFee = {
+  __typename?: 'AdministrativeFee';
+  /** Authority that approved the fee and its standard 批准机关, e.g. 国家发展改革委 财政部. */
+  approvingAuthority: Scalars['String']['output'];
+  /** Legal basis 收费依据: the document that sets up the fee, e.g. 《不动产登记费收费标准》（发改价格规〔2016〕2559号）. */
+  basisDocument: Scalars['String']['output'];
+  /** Amount collected in the year 收费金额. */
+  collectedAmount: Money;
+  /** The amount collected in ten thousands of yuan 万元, as annual reports count it: an exact decimal with six places, from the fen, e.g. `"12.345678"`. */
+  collectedTenThousandYuan: Scalars['String']['output'];
+  /** Unit that collects the fee 执收单位. */
+  collectingUnit: Scalars['String']['output'];
+  /** Fee item 收费项目, e.g. 不动产登记费. */
+  feeItem: Scalars['String']['output'];
+  /** Fiscal year 年度 of `collectedAmount`. */
+  fiscalYear: Scalars['Int']['output'];
+  /** Stable identifier: the index number 索引号. The envelope fields come from the catalogue. */
+  id: Scalars['ID']['output'];
+  /** Administrative or public-institution fee 行政性收费/事业性收费. */
+  kind: AdministrativeFeeKind;
+  /** The list of fees 收费目录清单 it is on. */
+  listedIn: FeeListing;
+  /** The standard 收费标准 as published: often per unit, with conditions, e.g. 住宅类每件80元. */
+  standard: Scalars['String']['output'];
+  /** The standard as an exact amount per `unit`, where it is one. */
+  standardAmount?: Maybe<Money>;
+  /** What `standardAmount` is charged per 计费单位, e.g. 件, 平方米, 人次. */
+  unit?: Maybe<Scalars['String']['output']>;
+};
+
+/** A page of fees. */
+export type AdministrativeFeeConnection = {
+  __typename?: 'AdministrativeFeeConnection';
+  /** The records on this page with their cursors. */
+  edges: Array<AdministrativeFeeEdge>;
+  /** Whether more pages follow, and the cursor to get the next one. */
+  pageInfo: PageInfo;
+  /** How many records match the filters in all. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A fee and its cursor. */
+export type AdministrativeFeeEdge = {
+  __typename?: 'AdministrativeFeeEdge';
+  /** Opaque cursor of this record. */
+  cursor: Scalars['String']['output'];
+  /** The record. */
+  node: AdministrativeFee;
+};
+
+/** Filters on a fee's own fields. */
+export type AdministrativeFeeFilter = {
+  /** Collecting unit 执收单位, exact name. */
+  collectingUnit?: InputMaybe<Scalars['String']['input']>;
+  /** Fee item 收费项目, exact name. */
+  feeItem?: InputMaybe<Scalars['String']['input']>;
+  /** Fiscal year of the amount collected, exact. */
+  fiscalYear?: InputMaybe<Scalars['Int']['input']>;
+  /** Administrative or public-institution fees. */
+  kinds?: InputMaybe<Array<AdministrativeFeeKind>>;
+  /** The lists of fees 收费目录清单 the fee is on. */
+  listedIn?: InputMaybe<Array<FeeListing>>;
+};
+
+/** Whether a fee is an administrative or a public-institution fee 行政性收费/事业性收费. */
+export type AdministrativeFeeKind =
+  /** Administrative fee 行政性收费: charged by an agency in its administration (licences, registrations, certificates). */
+  | 'ADMINISTRATIVE'
+  /** Public-institution fee 事业性收费: charged by a public institution 事业单位 for a public service it provides. */
+  | 'PUBLIC_INSTITUTION';
+
 /** A publishing agency 发布机构; the finance subgraph adds the finance records it published. */
 export type Agency = {
   __typename?: 'Agency';
+  /** Fees this agency published. */
+  administrativeFees: AdministrativeFeeConnection;
   /** Budgets and final accounts this agency published. */
   budgetReports: BudgetReportConnection;
   /** Unified social credit code 统一社会信用代码. */
   code: Scalars['ID']['output'];
+  /** Government debt reports this agency published. */
+  governmentDebts: GovernmentDebtConnection;
   /** Procurement awards this agency published. */
   procurementAwards: ProcurementAwardConnection;
   /** Three-public-expenses reports this agency published. */
   publicExpenseReports: PublicExpenseReportConnection;
+  /** Special fund allocations this agency published. */
+  specialFundAllocations: SpecialFundAllocationConnection;
+};
+
+
+/** A publishing agency 发布机构; the finance subgraph adds the finance records it published. */
+export type AgencyAdministrativeFeesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  envelope?: InputMaybe<EnvelopeFilter>;
+  filter?: InputMaybe<AdministrativeFeeFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<DisclosureOrder>;
 };
 
 
@@ -50,6 +138,16 @@ export type AgencyBudgetReportsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   envelope?: InputMaybe<EnvelopeFilter>;
   filter?: InputMaybe<BudgetReportFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<DisclosureOrder>;
+};
+
+
+/** A publishing agency 发布机构; the finance subgraph adds the finance records it published. */
+export type AgencyGovernmentDebtsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  envelope?: InputMaybe<EnvelopeFilter>;
+  filter?: InputMaybe<GovernmentDebtFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<DisclosureOrder>;
 };
@@ -70,6 +168,16 @@ export type AgencyPublicExpenseReportsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   envelope?: InputMaybe<EnvelopeFilter>;
   filter?: InputMaybe<PublicExpenseReportFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<DisclosureOrder>;
+};
+
+
+/** A publishing agency 发布机构; the finance subgraph adds the finance records it published. */
+export type AgencySpecialFundAllocationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  envelope?: InputMaybe<EnvelopeFilter>;
+  filter?: InputMaybe<SpecialFundAllocationFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<DisclosureOrder>;
 };
@@ -149,6 +257,39 @@ export type BudgetScope =
   /** A government's own level 本级, e.g. 岳阳县本级. */
   | 'GOVERNMENT';
 
+/** An amount of general debt 一般债务 and special debt 专项债务, and the two together. */
+export type DebtAmounts = {
+  __typename?: 'DebtAmounts';
+  /** General debt 一般债务 (repaid from the general budget). */
+  general: Money;
+  /** Special debt 专项债务 (repaid from government-fund revenue of the projects). */
+  special: Money;
+  /** General and special together 合计, exact in fen. */
+  total: Money;
+};
+
+/** Bonds issued in the year 债券发行. */
+export type DebtIssuance = {
+  __typename?: 'DebtIssuance';
+  /** New bonds 新增债券. */
+  newBonds: DebtAmounts;
+  /** Refinancing bonds 再融资债券 (to repay maturing debt). */
+  refinancingBonds: DebtAmounts;
+  /** New and refinancing bonds together. */
+  total: DebtAmounts;
+};
+
+/** Debt service paid in the year 还本付息. */
+export type DebtRepayment = {
+  __typename?: 'DebtRepayment';
+  /** Interest paid 付息. */
+  interest: DebtAmounts;
+  /** Principal repaid 还本. */
+  principal: DebtAmounts;
+  /** Principal and interest together. */
+  total: DebtAmounts;
+};
+
 /** How a record was disclosed 公开方式. */
 export type DisclosureMode =
   /** Full text disclosed 全文公开. */
@@ -220,6 +361,15 @@ export type EnvelopeFilter = {
   writtenTo?: InputMaybe<Scalars['Date']['input']>;
 };
 
+/** The list of fees 收费目录清单 a fee is on: fees off every list may not be charged. */
+export type FeeListing =
+  /** 全国性及中央部门和单位行政事业性收费目录清单, published by the Ministry of Finance and the NDRC. */
+  | 'NATIONAL'
+  /** A province's 行政事业性收费目录清单 (fees it sets under its own powers). */
+  | 'PROVINCIAL'
+  /** On no published list 目录清单之外. */
+  | 'UNLISTED';
+
 /** Expenditure under one class of the functional classification 支出功能分类 (类级科目). */
 export type FunctionalExpenditure = {
   __typename?: 'FunctionalExpenditure';
@@ -229,6 +379,73 @@ export type FunctionalExpenditure = {
   functionClass: Scalars['String']['output'];
   /** Class code 科目编码 of the Government Revenue and Expenditure Classification, e.g. `205`. */
   functionCode: Scalars['String']['output'];
+};
+
+/** One recipient of a special fund allocation. */
+export type FundRecipient = {
+  __typename?: 'FundRecipient';
+  /** Amount allocated 补助金额. */
+  amount: Money;
+  /** Person, household, organisation or village. */
+  kind: FundRecipientKind;
+  /** Name: a person's or household head's de-identified (张*明), an organisation's or village's as it is. */
+  name: Scalars['String']['output'];
+  /** What it is for 资金用途, e.g. 耕地地力保护补贴, 产业发展奖补. */
+  purpose: Scalars['String']['output'];
+};
+
+/** Who a recipient of a special fund is. */
+export type FundRecipientKind =
+  /** A household 农户, by its head: the name is de-identified. */
+  | 'HOUSEHOLD'
+  /** An organisation 单位 (a cooperative 合作社, a company): the name stays public. */
+  | 'ORGANISATION'
+  /** A natural person 个人: the name is de-identified. */
+  | 'PERSON'
+  /** A village or community 村(社区): the name stays public. */
+  | 'VILLAGE';
+
+/** A region’s government debt 政府债务 for a year: limits, balances, bonds issued and debt service, general and special (《预算法》第三十五条; 《地方政府债务信息公开办法（试行）》财预〔2018〕209号). */
+export type GovernmentDebt = {
+  __typename?: 'GovernmentDebt';
+  /** Debt balances at the end of the year 债务余额. */
+  balance: DebtAmounts;
+  /** Fiscal year 年度; the region is the envelope's. */
+  fiscalYear: Scalars['Int']['output'];
+  /** Stable identifier: the index number 索引号. The envelope fields come from the catalogue. */
+  id: Scalars['ID']['output'];
+  /** Bonds issued in the year 债券发行. */
+  issuance: DebtIssuance;
+  /** Debt limits 债务限额 set for the region; the balance of each kind stays within its limit. */
+  limit: DebtAmounts;
+  /** Debt service paid in the year 还本付息. */
+  repayment: DebtRepayment;
+};
+
+/** A page of government debt reports. */
+export type GovernmentDebtConnection = {
+  __typename?: 'GovernmentDebtConnection';
+  /** The records on this page with their cursors. */
+  edges: Array<GovernmentDebtEdge>;
+  /** Whether more pages follow, and the cursor to get the next one. */
+  pageInfo: PageInfo;
+  /** How many records match the filters in all. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A government debt report and its cursor. */
+export type GovernmentDebtEdge = {
+  __typename?: 'GovernmentDebtEdge';
+  /** Opaque cursor of this record. */
+  cursor: Scalars['String']['output'];
+  /** The record. */
+  node: GovernmentDebt;
+};
+
+/** Filters on a government debt report's own fields. */
+export type GovernmentDebtFilter = {
+  /** Fiscal year, exact. */
+  fiscalYear?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** An exact amount of money 金额. */
@@ -429,10 +646,18 @@ export type QualityFlag =
 
 export type Query = {
   __typename?: 'Query';
+  /** One fee by its index number 索引号. */
+  administrativeFee?: Maybe<AdministrativeFee>;
+  /** Administrative and public-institution fees 行政事业性收费, one item and year each. */
+  administrativeFees: AdministrativeFeeConnection;
   /** One budget or final account by its index number 索引号. */
   budgetReport?: Maybe<BudgetReport>;
   /** Budgets and final accounts 预算/决算, newest published first unless ordered otherwise. */
   budgetReports: BudgetReportConnection;
+  /** One government debt report by its index number 索引号. */
+  governmentDebt?: Maybe<GovernmentDebt>;
+  /** Government debt 政府债务 of a region for a year: limits, balances, issuance, repayment. */
+  governmentDebts: GovernmentDebtConnection;
   /** One procurement award by its index number 索引号. */
   procurementAward?: Maybe<ProcurementAward>;
   /** Government procurement awards 政府采购中标/成交结果. */
@@ -441,6 +666,24 @@ export type Query = {
   publicExpenseReport?: Maybe<PublicExpenseReport>;
   /** Reports of the three public expenses 三公经费. */
   publicExpenseReports: PublicExpenseReportConnection;
+  /** One special fund allocation by its index number 索引号. */
+  specialFundAllocation?: Maybe<SpecialFundAllocation>;
+  /** Allocations of special funds 涉农资金和其他专项资金 to their recipients. */
+  specialFundAllocations: SpecialFundAllocationConnection;
+};
+
+
+export type QueryAdministrativeFeeArgs = {
+  indexNumber: Scalars['String']['input'];
+};
+
+
+export type QueryAdministrativeFeesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  envelope?: InputMaybe<EnvelopeFilter>;
+  filter?: InputMaybe<AdministrativeFeeFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<DisclosureOrder>;
 };
 
 
@@ -453,6 +696,20 @@ export type QueryBudgetReportsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   envelope?: InputMaybe<EnvelopeFilter>;
   filter?: InputMaybe<BudgetReportFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<DisclosureOrder>;
+};
+
+
+export type QueryGovernmentDebtArgs = {
+  indexNumber: Scalars['String']['input'];
+};
+
+
+export type QueryGovernmentDebtsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  envelope?: InputMaybe<EnvelopeFilter>;
+  filter?: InputMaybe<GovernmentDebtFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<DisclosureOrder>;
 };
@@ -485,9 +742,87 @@ export type QueryPublicExpenseReportsArgs = {
   orderBy?: InputMaybe<DisclosureOrder>;
 };
 
+
+export type QuerySpecialFundAllocationArgs = {
+  indexNumber: Scalars['String']['input'];
+};
+
+
+export type QuerySpecialFundAllocationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  envelope?: InputMaybe<EnvelopeFilter>;
+  filter?: InputMaybe<SpecialFundAllocationFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<DisclosureOrder>;
+};
+
 /** An administrative region 行政区划 (owned by the catalogue subgraph). */
 export type Region = {
   __typename?: 'Region';
   /** 6-digit GB/T 2260 code. */
   code: Scalars['ID']['output'];
 };
+
+/** An allocation of a special fund 涉农资金和其他专项资金 to its recipients, persons de-identified (《政府信息公开条例》第二十条 财政预算、决算信息; 财政部 农业农村部 涉农资金统筹整合; 《关于进一步加强惠民惠农财政补贴资金“一卡通”管理的指导意见》2019). */
+export type SpecialFundAllocation = {
+  __typename?: 'SpecialFundAllocation';
+  /** Fiscal year 年度. */
+  fiscalYear: Scalars['Int']['output'];
+  /** Kind of fund 资金类别. */
+  fundKind: SpecialFundKind;
+  /** Fund name 资金名称, e.g. 2023年中央财政衔接推进乡村振兴补助资金. */
+  fundName: Scalars['String']['output'];
+  /** Stable identifier: the index number 索引号. The envelope fields come from the catalogue. */
+  id: Scalars['ID']['output'];
+  /** Recipients 补助对象 as published. */
+  recipients: Array<FundRecipient>;
+  /** Whether `recipients` is every recipient (true) or a part of them (false: a batch, or persons left out). */
+  recipientsComplete: Scalars['Boolean']['output'];
+  /** Total allocated 资金总额; with every recipient listed, exactly their sum. */
+  totalAmount: Money;
+};
+
+/** A page of special fund allocations. */
+export type SpecialFundAllocationConnection = {
+  __typename?: 'SpecialFundAllocationConnection';
+  /** The records on this page with their cursors. */
+  edges: Array<SpecialFundAllocationEdge>;
+  /** Whether more pages follow, and the cursor to get the next one. */
+  pageInfo: PageInfo;
+  /** How many records match the filters in all. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A special fund allocation and its cursor. */
+export type SpecialFundAllocationEdge = {
+  __typename?: 'SpecialFundAllocationEdge';
+  /** Opaque cursor of this record. */
+  cursor: Scalars['String']['output'];
+  /** The record. */
+  node: SpecialFundAllocation;
+};
+
+/** Filters on a special fund allocation's own fields. */
+export type SpecialFundAllocationFilter = {
+  /** Fiscal year, exact. */
+  fiscalYear?: InputMaybe<Scalars['Int']['input']>;
+  /** Kinds of fund 资金类别. */
+  fundKinds?: InputMaybe<Array<SpecialFundKind>>;
+  /** Fund name 资金名称, exact. */
+  fundName?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The fund a special allocation belongs to 资金类别. */
+export type SpecialFundKind =
+  /** Agriculture-related funds 涉农资金 (统筹整合使用的财政涉农资金, farm subsidies 惠农补贴). */
+  | 'AGRICULTURE'
+  /** Education funds 教育专项资金. */
+  | 'EDUCATION'
+  /** Employment funds 就业补助资金. */
+  | 'EMPLOYMENT'
+  /** Health funds 卫生健康专项资金. */
+  | 'HEALTH'
+  /** Other special funds 其他专项资金. */
+  | 'OTHER'
+  /** Poverty alleviation, now the funds for consolidating it and rural revitalisation 衔接推进乡村振兴补助资金 (formerly 财政专项扶贫资金). */
+  | 'POVERTY_ALLEVIATION';
