@@ -6,7 +6,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { ENVELOPE_KEYS } from '../../model/envelope';
 import { RECORD_DEFINITIONS } from '../../model/records';
+import { sampleRecords } from '../support/builders';
 import { landTransfer } from '../../model/records/land/land-transfer';
 import { REPO_ROOT } from '../../scripts/lib/schema-pieces';
 import { catalogueProblems, domainProblems, recordEntities } from './record-definitions';
@@ -27,6 +29,15 @@ describe('each record type’s definition against its subgraph’s SDL', () => {
   it('the catalogue implements Disclosure and lists DisclosureType for exactly the registered types, with their descriptions', () => {
     expect(catalogueProblems(RECORD_DEFINITIONS, sdlOf('catalogue'))).toEqual([]);
   });
+
+  it.each(RECORD_DEFINITIONS.map((definition) => [definition.type, definition] as const))(
+    '%s has no field, public or stored, named like an envelope field (which would overwrite it)',
+    (type, definition) => {
+      const stored = Object.keys(sampleRecords(type, 1)[0].fields);
+      const clashes = [...Object.keys(definition.fields), ...stored].filter((field) => (ENVELOPE_KEYS as readonly string[]).includes(field));
+      expect(clashes).toEqual([]);
+    },
+  );
 });
 
 describe('a disagreement', () => {
