@@ -1,4 +1,4 @@
-export type DomainName = 'FINANCE' | 'LAND' | 'HOUSING' | 'EDUCATION' | 'SAFETY';
+export type DomainName = 'FINANCE' | 'LAND' | 'HOUSING' | 'EDUCATION' | 'SAFETY' | 'DOCUMENTS';
 export type DisclosureMode = 'FULL' | 'PARTIAL' | 'REDACTED';
 
 /** Review state 审查状态: nothing is public before review (先审查后公开). */

@@ -6,6 +6,7 @@ import { financeSubgraph } from './finance';
 import { housingSubgraph } from './housing';
 import { landSubgraph } from './land';
 import { safetySubgraph } from './safety';
+import { documentsSubgraph } from './documents';
 
 /** Every domain subgraph, by name. The catalogue subgraph is listed with them in `allSubgraphs`. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -15,6 +16,7 @@ export const domainSubgraphs: Partial<Record<SubgraphName, SubgraphDefinition<an
   housing: housingSubgraph,
   land: landSubgraph,
   safety: safetySubgraph,
+  documents: documentsSubgraph,
 };
 
 /** The catalogue subgraph and every domain subgraph: what `npm start` runs and compose composes. */

@@ -129,6 +129,7 @@ const DOMAIN_NAMES: Record<string, string> = {
   HOUSING: '住房保障 Housing',
   EDUCATION: '教育 Education',
   SAFETY: '安全 Safety',
+  DOCUMENTS: '公文与政策 Documents',
 };
 
 const MODE_NAMES: Record<string, string> = {

@@ -21,6 +21,11 @@ import { schoolFee } from './education/school-fee';
 import { administrativePenalty } from './safety/administrative-penalty';
 import { foodDrugSampling } from './safety/food-drug-sampling';
 import { safetyAccident } from './safety/safety-accident';
+import { consultation } from './documents/consultation';
+import { disclosureGuide } from './documents/disclosure-guide';
+import { notice } from './documents/notice';
+import { policyDocument } from './documents/policy-document';
+import { policyInterpretation } from './documents/policy-interpretation';
 
 export const RECORD_DEFINITIONS = [
   budgetReport,
@@ -38,6 +43,11 @@ export const RECORD_DEFINITIONS = [
   safetyAccident,
   administrativePenalty,
   foodDrugSampling,
+  policyDocument,
+  notice,
+  policyInterpretation,
+  consultation,
+  disclosureGuide,
 ] as const;
 
 export type RecordDefinition = (typeof RECORD_DEFINITIONS)[number];

@@ -176,8 +176,10 @@ export type DisclosureStatus =
   /** Withdrawn from publication 已撤回. */
   | 'WITHDRAWN';
 
-/** The five disclosure domains of the catalogue. */
+/** The disclosure domains of the catalogue. */
 export type Domain =
+  /** Documents and policy 公文与政策: policy documents, notices, interpretations, consultations, disclosure guides. */
+  | 'DOCUMENTS'
   /** Education 教育: schools, fees, enrolment. */
   | 'EDUCATION'
   /** Finance 财政: budgets, three public expenses, procurement. */
