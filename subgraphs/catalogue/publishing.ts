@@ -61,7 +61,7 @@ async function submitDisclosures(args: SubmitArgs, context: CatalogueContext) {
     rejected.push({
       position: positionOf.get(refusal.indexNumber) ?? -1,
       indexNumber: refusal.indexNumber,
-      errors: [{ field: refusal.field, rule: 'reference', message: refusal.reason }],
+      errors: [{ field: refusal.field, rule: refusal.rule ?? 'reference', message: refusal.reason }],
     });
   }
   return {
