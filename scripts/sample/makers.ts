@@ -1,3 +1,4 @@
+import { documentsSamples } from './makers/documents';
 import { educationSamples } from './makers/education';
 import { financeSamples } from './makers/finance';
 import { housingSamples } from './makers/housing';
@@ -12,4 +13,5 @@ export const sampleMakers: SampleMakers = {
   ...housingSamples,
   ...landSamples,
   ...safetySamples,
+  ...documentsSamples,
 };
