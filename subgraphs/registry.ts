@@ -1,22 +1,22 @@
 import { catalogueSubgraph } from './catalogue';
 import type { SubgraphName } from '../platform/config';
 import type { SubgraphDefinition } from './kit/server';
+import { documentsSubgraph } from './documents';
 import { educationSubgraph } from './education';
 import { financeSubgraph } from './finance';
 import { housingSubgraph } from './housing';
 import { landSubgraph } from './land';
 import { safetySubgraph } from './safety';
-import { documentsSubgraph } from './documents';
 
 /** Every domain subgraph, by name. The catalogue subgraph is listed with them in `allSubgraphs`. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const domainSubgraphs: Partial<Record<SubgraphName, SubgraphDefinition<any>>> = {
+  documents: documentsSubgraph,
   education: educationSubgraph,
   finance: financeSubgraph,
   housing: housingSubgraph,
   land: landSubgraph,
   safety: safetySubgraph,
-  documents: documentsSubgraph,
 };
 
 /** The catalogue subgraph and every domain subgraph: what `npm start` runs and compose composes. */

@@ -46,12 +46,13 @@ describe('the API schema', () => {
     expect(undocumented).toEqual([]);
   });
 
-  it('exposes the catalogue, the Disclosure interface and all fifteen record types', () => {
+  it('exposes the catalogue, the Disclosure interface and all twenty record types', () => {
     const disclosure = schema.getType('Disclosure') as GraphQLInterfaceType;
     expect(schema.getPossibleTypes(disclosure).map((t) => t.name).sort()).toEqual([
       'AdministrativePenalty', 'AffordableHousingProject', 'BudgetReport', 'EnrolmentPlan', 'FoodDrugSampling',
       'HouseExpropriation', 'HousingAllocation', 'LandExpropriation', 'LandTransfer', 'ProcurementAward',
       'MiningRightTransfer', 'PublicExpenseReport', 'School', 'SchoolFee', 'SafetyAccident',
+      'PolicyDocument', 'Notice', 'PolicyInterpretation', 'Consultation', 'DisclosureGuide',
     ].sort());
     expect(Object.keys(schema.getQueryType()?.getFields() ?? {})).toEqual(expect.arrayContaining(['catalogue', 'disclosure', 'agency', 'region']));
   });
