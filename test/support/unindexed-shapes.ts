@@ -104,6 +104,8 @@ export const UNINDEXED_SHAPES: AllowList = {
       ['SchoolFee', 'amountFen'],
       ['EnrolmentPlan', 'schoolYear'],
       ['AffordableHousingProject', 'planYear'],
+      ['PolicyDocument', 'effectiveOn'],
+      ['Consultation', 'commentWindow.closesAt'],
     ].map(([type, field]): AllowedShape => ({
       collections: [collectionOf(type as RecordTypeName)],
       equality: [],
