@@ -6,6 +6,7 @@
 import { AGENCIES, CATALOGUE_ENTRIES, RECORD_TYPES, RECORD_TYPE_NAMES, REGIONS, type RecordTypeName } from '../../model/record-types';
 import { API_KEYS } from '../../gateway/auth/api-key-store';
 import { CHANGES } from '../../publishing/change-log';
+import { DOCUMENT_LINKS, NUMBERING_SCHEMES } from '../../publishing/document-references';
 import { IDEMPOTENCY_COLLECTION } from '../../publishing/idempotency-store';
 import type { AllowList, AllowedShape, ResidualField } from './index-coverage';
 
@@ -50,7 +51,7 @@ export const UNINDEXED_SHAPES: AllowList = {
   ],
   shapes: [
     {
-      collections: [...ENVELOPES, AGENCIES, REGIONS, CHANGES, 'projections', 'revisionBlocks', 'changeBlocks', API_KEYS],
+      collections: [...ENVELOPES, AGENCIES, REGIONS, CHANGES, 'projections', 'revisionBlocks', 'changeBlocks', API_KEYS, DOCUMENT_LINKS, NUMBERING_SCHEMES],
       command: 'find',
       equality: [],
       range: [],
