@@ -42,7 +42,7 @@ export const UNINDEXED_SHAPES: AllowList = {
         'use', 'method', 'approvalAuthority', 'areaSquareMetres', 'transferredOn', 'right', 'landType', 'householdsAffected', 'compensationBudgetFen',
         'industry', 'deaths', 'directEconomicLossFen', 'penaltyKinds', 'decidedOn', 'productCategory', 'kind', 'scope', 'overspent',
         'unitsPlanned', 'investmentFen', 'householdSize', 'allocatedOn', 'level', 'ownership', 'studentCapacity', 'unit',
-        'plannedEnrolment', 'actualEnrolment',
+        'plannedEnrolment', 'actualEnrolment', 'normative',
       ],
       UNINDEXED_OWN_FILTER,
     ),

@@ -90,7 +90,6 @@ export const policyDocument = defineRecordType({
   indexes: [
     { key: { kind: 1, publishedAt: -1, _id: -1 }, name: 'kind' },
     { key: { validity: 1, publishedAt: -1, _id: -1 }, name: 'validity' },
-    { key: { normative: 1, publishedAt: -1, _id: -1 }, name: 'normative' },
   ],
   resolvers: {},
 });
