@@ -16,6 +16,7 @@ import type { PolicyInterpretationFields } from '../../model/records/documents/p
 import type { LandTransferFields } from '../../model/records/land/land-transfer';
 import { publicFields, publicSubmission } from '../../scripts/sample/public-form';
 import { agencyNamed, disclosure, envelope } from '../support/builders';
+import { collectionOf, commandsDuring } from '../support/command-monitor';
 import { startTestStack, type TestStack } from '../support/stack';
 
 const YUEYANG_GOV = '岳阳县人民政府办公室';
@@ -353,6 +354,23 @@ describe('through the gateway', () => {
     expect(byName.get(YUEYANG_LAND)).toBeNull();
     const suixian = await stack.query<{ agency: unknown }>(`{ agency(code: "${agencyNamed(SUIXIAN_GOV)._id}") { disclosureGuide { indexNumber } } }`);
     expect(suixian.data?.agency).toEqual({ disclosureGuide: null });
+  });
+});
+
+describe('batching', () => {
+  it('answers the interpretations of a page of records and the guides of every agency with one query per batch', async () => {
+    let response: Awaited<ReturnType<TestStack['query']>> | undefined;
+    const events = await commandsDuring(async () => {
+      response = await stack.query('{ catalogue(first: 100) { edges { node { interpretations { title } } } } agencies { disclosureGuide { title } } }');
+    });
+    expect(response?.errors).toBeUndefined();
+    const finds = events.filter((e) => e.commandName === 'find').map(collectionOf);
+    const count = (collection: string) => finds.filter((name) => name === collection).length;
+    const catalogue = stack.databases.catalogue.databaseName;
+    expect(count(`${catalogue}.documentLinks`)).toBe(1);
+    // The page, the interpretations it found, and the envelopes of the guides.
+    expect(count(`${catalogue}.entries`)).toBe(3);
+    expect(count(`${stack.databases.documents.databaseName}.disclosureGuides`)).toBe(1);
   });
 });
 
