@@ -138,6 +138,7 @@ const subgraphUrlSettings = z
     EDUCATION_URL: subgraphUrl('education'),
     SAFETY_URL: subgraphUrl('safety'),
     ENFORCEMENT_URL: subgraphUrl('enforcement'),
+    DOCUMENTS_URL: subgraphUrl('documents'),
   })
   .transform(
     (values): Record<SubgraphName, string> => ({
@@ -148,6 +149,7 @@ const subgraphUrlSettings = z
       education: values.EDUCATION_URL,
       safety: values.SAFETY_URL,
       enforcement: values.ENFORCEMENT_URL,
+      documents: values.DOCUMENTS_URL,
     }),
   );
 

@@ -1,6 +1,6 @@
 import type { QualityFlag } from './quality';
 
-export type DomainName = 'FINANCE' | 'LAND' | 'HOUSING' | 'EDUCATION' | 'SAFETY' | 'ENFORCEMENT';
+export type DomainName = 'FINANCE' | 'LAND' | 'HOUSING' | 'EDUCATION' | 'SAFETY' | 'DOCUMENTS' | 'ENFORCEMENT';
 export type DisclosureMode = 'FULL' | 'PARTIAL' | 'REDACTED';
 
 /** Review state 审查状态: nothing is public before review (先审查后公开). */

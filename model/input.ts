@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { AGENCY_CODE_RULE, isAgencyCode, normalizeAgencyCode } from './agency-code';
-import { calendarDay, optionalText, text, type FieldsSchema } from './records/rules';
+import { calendarDay, indexNumber, optionalText, text, type FieldsSchema } from './records/rules';
 import { deidentifySubmission } from './records/personal-data';
 import { isRecordTypeName, RECORD_TYPE_NAMES, type RecordTypeName } from './record-types';
 import type { EnvelopeInput } from './envelope';
@@ -32,24 +32,9 @@ export type Validated = ({ ok: true; input: DisclosureInput } | { ok: false; err
 
 // ---- the envelope ---------------------------------------------------------------------------------
 
-/**
- * An index number 索引号 as real portals write them: each agency numbers in its own scheme
- * (115323000151673132-/2017-1019636, 11370900004341590P/2017-00150), so only the characters and the
- * length are fixed; it is unique across the catalogue.
- */
-const INDEX_NUMBER_PATTERN = /^[A-Za-z0-9\-/_.]*$/;
-const INDEX_NUMBER_MAX_LENGTH = 64;
-
 const envelopeSchema = z
   .object({
-    indexNumber: z
-      .string()
-      .trim()
-      .min(1, { error: 'must not be empty' })
-      .max(INDEX_NUMBER_MAX_LENGTH, { error: `at most ${INDEX_NUMBER_MAX_LENGTH} characters` })
-      .regex(INDEX_NUMBER_PATTERN, {
-        error: 'may hold only letters, digits and - / _ . (as in 115323000151673132-/2017-1019636 or 11370900004341590P/2017-00150)',
-      }),
+    indexNumber,
     title: text(500),
     category: text(100),
     agencyCode: z.string().transform(normalizeAgencyCode).refine(isAgencyCode, { error: AGENCY_CODE_RULE }),

@@ -5,6 +5,7 @@ import { findByIds } from '../storage/loaders';
 import { sameContent, storeById } from '../storage/mongo';
 import { agenciesOf } from '../storage/reference';
 import { ChangeLog } from './change-log';
+import { DocumentReferences } from './document-references';
 import type { RevisionPage, RevisionPosition } from './owner-store';
 import { envelopeOf, type OwnedRecord } from './stored-record';
 
@@ -62,12 +63,14 @@ export class CatalogueProjector {
   private readonly entries: Collection<StoredEnvelope>;
   private readonly cursors: Collection<ProjectionCursor>;
   private readonly changeLog: ChangeLog;
+  readonly documentReferences: DocumentReferences;
   private running: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly catalogue: Db) {
     this.entries = catalogue.collection<StoredEnvelope>(CATALOGUE_ENTRIES);
     this.cursors = catalogue.collection<ProjectionCursor>(PROJECTIONS);
     this.changeLog = new ChangeLog(catalogue);
+    this.documentReferences = new DocumentReferences(catalogue);
   }
 
   /**
@@ -139,6 +142,7 @@ export class CatalogueProjector {
       findByIds(agenciesOf(this.catalogue), records.map((r) => r.agencyCode)),
     ]);
     const fresh: StoredEnvelope[] = [];
+    const known = records.filter((record) => agencies.has(record.agencyCode));
     for (const record of records) {
       if (!agencies.has(record.agencyCode)) {
         summary.problems.push({ indexNumber: record._id, reason: `unknown agency ${record.agencyCode}` });
@@ -160,6 +164,7 @@ export class CatalogueProjector {
       throw error;
     }
     await this.changeLog.commit(pending);
+    await this.documentReferences.project(known);
   }
 
   private async removeOrphans(feed: RecordFeed, seen: ReadonlySet<string>): Promise<number> {

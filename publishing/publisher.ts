@@ -6,6 +6,7 @@ import { transitionRefusal, type TargetStatus } from '../model/review';
 import { findByIds } from '../storage/loaders';
 import { agenciesOf, RegionAncestry, regionsOf, type StoredAgency, type StoredRegion } from '../storage/reference';
 import { CatalogueProjector, typesOwnedBy, type ProjectionSummary, type RecordFeed } from './catalogue-projector';
+import type { CurrentNumberingScheme } from './document-references';
 import { ADMINISTRATOR, OwnerPublishing, type Caller, type StatusOutcome, type StoreOutcome } from './owner-publishing';
 import { OwnerRecordStore } from './owner-store';
 import type { PreparedDisclosure, RejectedDisclosure, WrittenDisclosure } from './stored-record';
@@ -47,7 +48,10 @@ export interface WriteOptions {
  * the same input twice changes nothing (not even the review state); a changed input replaces the
  * record and takes the given review state. A record with an unknown agency or region, or an index
  * number that belongs to another type, or a region outside its agency's region (an agency files
- * records in its own region or below it), is rejected with a reason and nothing of it is stored.
+ * records in its own region or below it), or an index number that does not follow the numbering
+ * template of its agency's current disclosure guide (a record published from that guide on: the guide's
+ * template as the documents subgraph published it, document-references.ts), is rejected with a reason
+ * and nothing of it is stored.
  */
 export class Publisher {
   readonly projector: CatalogueProjector;
@@ -80,10 +84,11 @@ export class Publisher {
   ): Promise<StoreOutcome> {
     const status = options.status ?? 'PUBLISHED';
     const inputs = submissions.map((s) => s.input);
-    const [agencies, regionPaths, existing] = await Promise.all([
+    const [agencies, regionPaths, existing, schemes] = await Promise.all([
       findByIds(agenciesOf(this.catalogue), inputs.map((i) => i.envelope.agencyCode)),
       this.ancestry.pathsOf([...new Set(inputs.map((i) => i.envelope.regionCode))]),
       findByIds(this.catalogue.collection<StoredEnvelope>(CATALOGUE_ENTRIES), inputs.map((i) => i.envelope.indexNumber)),
+      this.projector.documentReferences.currentSchemes(inputs.map((i) => i.envelope.agencyCode)),
     ]);
     const outsideItsRegion = (agency: StoredAgency | undefined, regionPath: string[] | undefined) =>
       Boolean(agency && regionPath && !regionPath.includes(agency.regionCode));
@@ -103,7 +108,8 @@ export class Publisher {
       const agency = agencies.get(envelope.agencyCode);
       const regionPath = regionPaths.get(envelope.regionCode);
       const previousType = existing.get(envelope.indexNumber)?.type;
-      const refusal: [field: string, reason: string] | undefined = !agency
+      const scheme = schemes.get(envelope.agencyCode);
+      const refusal: [field: string, reason: string, rule?: string] | undefined = !agency
         ? ['envelope.agencyCode', `unknown agency ${envelope.agencyCode}`]
         : !regionPath
           ? ['envelope.regionCode', `unknown region ${envelope.regionCode}`]
@@ -111,10 +117,12 @@ export class Publisher {
             ? ['envelope.regionCode', outsideRegionReason(envelope.regionCode, agency.regionCode, named)]
             : previousType && previousType !== type
               ? ['envelope.indexNumber', `index number already belongs to a ${previousType}`]
-              : undefined;
+              : scheme && envelope.publishedAt >= scheme.publishedAt && !scheme.matches(envelope.indexNumber)
+                ? ['envelope.indexNumber', numberingReason(scheme), 'numbering-pattern']
+                : undefined;
       if (refusal || !agency || !regionPath) {
-        const [field, reason] = refusal ?? ['envelope', 'invalid'];
-        rejected.push({ indexNumber: envelope.indexNumber, field, reason });
+        const [field, reason, rule] = refusal ?? ['envelope', 'invalid'];
+        rejected.push({ indexNumber: envelope.indexNumber, field, reason, ...(rule ? { rule } : {}) });
         continue;
       }
       const owner = this.ownerOf(type);
@@ -173,6 +181,11 @@ export class Publisher {
   rebuild(options: Parameters<CatalogueProjector['rebuild']>[1] = {}): Promise<ProjectionSummary> {
     return this.projector.rebuild([...this.owners.values()].map((owner) => owner.feed), options);
   }
+}
+
+/** Why an index number does not follow its agency's current numbering scheme. */
+function numberingReason(scheme: CurrentNumberingScheme): string {
+  return `does not follow the numbering scheme ${scheme.pattern} of the agency's current disclosure guide ${scheme.guide} (published ${scheme.publishedAt.toISOString()}), which binds the records it publishes from then on`;
 }
 
 /** Why a record of region `regionCode` may not be filed by an agency of region `agencyRegionCode`. */

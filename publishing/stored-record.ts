@@ -23,6 +23,8 @@ export interface RejectedDisclosure {
   /** The field at fault, e.g. `envelope.agencyCode`. */
   field: string;
   reason: string;
+  /** The rule it broke, where it is not `reference` (a reference the catalogue could not resolve). */
+  rule?: string;
 }
 
 export interface WrittenDisclosure {

@@ -1,5 +1,5 @@
 /**
- * `npm start`: the database engine, the six subgraphs and the gateway with one command. On an empty
+ * `npm start`: the database engine, every subgraph and the gateway with one command. On an empty
  * database it loads the sample (the seed documents' agencies and regions and 60 records of every
  * type). Ctrl-C stops everything.
  */

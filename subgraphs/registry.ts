@@ -1,6 +1,7 @@
 import { catalogueSubgraph } from './catalogue';
 import type { SubgraphName } from '../platform/config';
 import type { SubgraphDefinition } from './kit/server';
+import { documentsSubgraph } from './documents';
 import { educationSubgraph } from './education';
 import { enforcementSubgraph } from './enforcement';
 import { financeSubgraph } from './finance';
@@ -11,6 +12,7 @@ import { safetySubgraph } from './safety';
 /** Every domain subgraph, by name. The catalogue subgraph is listed with them in `allSubgraphs`. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const domainSubgraphs: Partial<Record<SubgraphName, SubgraphDefinition<any>>> = {
+  documents: documentsSubgraph,
   education: educationSubgraph,
   enforcement: enforcementSubgraph,
   finance: financeSubgraph,

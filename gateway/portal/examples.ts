@@ -35,6 +35,7 @@ function regionCode(name: string): string {
 
 const PORTAL_AGENCY = agencyCode('岳阳县财政局');
 const PUBLISHING_AGENCY = agencyCode('岳阳县国土资源局');
+const DOCUMENTS_AGENCY = agencyCode('岳阳县人民政府办公室');
 const DRAFT_INDEX_NUMBER = `${PUBLISHING_AGENCY}-/2024-9000001`;
 /** Where an agency's key goes; `npm run keys -- create` prints a real one. */
 export const KEY_PLACEHOLDER = 'Bearer gdk_<key id>_<secret> (npm run keys -- create --agency <code>)';
@@ -357,6 +358,95 @@ export const EXAMPLES = {
 }`,
     variables: { indexNumbers: [DRAFT_INDEX_NUMBER] },
     headers: { Authorization: KEY_PLACEHOLDER },
+  },
+
+  normativeDocuments: {
+    title: { en: 'An agency’s normative documents and their validity', zh: '某机构的行政规范性文件及其有效性' },
+    description: {
+      en: 'The normative documents 行政规范性文件 a county government issued (国办发〔2018〕37号), with their kind 文种, the days they take effect and expire, whether they are in force, the document that repealed or amended them, and their interpretations.',
+      zh: '县政府发布的行政规范性文件（国办发〔2018〕37号），含文种、施行日期、有效期、有效性、废止或修订它的文件，以及政策解读。',
+    },
+    query: `query NormativeDocuments($agency: ID!) {
+  policyDocuments(envelope: { agencyCodes: [$agency] }, filter: { normative: true }, first: 20) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    edges {
+      node {
+        indexNumber
+        title
+        documentNumber
+        publishedOn
+        kind
+        coIssuers
+        effectiveOn
+        expiresOn
+        validity
+        replacedBy { indexNumber title }
+        interpretations { indexNumber title }
+      }
+    }
+  }
+}`,
+    variables: { agency: DOCUMENTS_AGENCY },
+  },
+
+  interpretationsBothWays: {
+    title: { en: 'Policy interpretations, both ways', zh: '政策解读：从解读到文件，从文件到解读' },
+    description: {
+      en: 'Each interpretation 政策解读 with the records it interprets, of any type (inline fragments give their own fields), and each policy document with the interpretations published for it.',
+      zh: '每条政策解读及其所解读的信息（任何类别，用内联片段取各自的字段），以及每份政策文件已发布的解读。',
+    },
+    query: `query InterpretationsBothWays($agency: ID!) {
+  policyInterpretations(envelope: { agencyCodes: [$agency] }, first: 10) {
+    edges {
+      node {
+        title
+        form
+        mediaUrl
+        interprets {
+          __typename
+          indexNumber
+          title
+          ... on PolicyDocument { kind validity }
+        }
+      }
+    }
+  }
+  policyDocuments(envelope: { agencyCodes: [$agency] }, first: 10) {
+    edges {
+      node {
+        title
+        interpretations { title publishedOn ... on PolicyInterpretation { form } }
+      }
+    }
+  }
+}`,
+    variables: { agency: DOCUMENTS_AGENCY },
+  },
+
+  consultations: {
+    title: { en: 'Public consultations and how comments were taken up', zh: '公开征求意见及意见采纳情况' },
+    description: {
+      en: 'Drafts put out for comment in a region: whether they are open now, until when, how to comment, how many comments were received and adopted, and the document finally issued.',
+      zh: '某地区公开征求意见的草案：当前是否在征求意见期内、截止时间、反馈渠道、收到和采纳的意见条数，以及最终印发的文件。',
+    },
+    query: `query Consultations($region: ID!) {
+  consultations(envelope: { regionCodes: [$region] }, first: 20) {
+    totalCount
+    edges {
+      node {
+        title
+        agency { name }
+        windowStatus
+        commentWindow { opensAt closesAt }
+        channels { kind address }
+        feedback { commentsReceived commentsAdopted summary }
+        finalDocument { indexNumber title }
+      }
+    }
+  }
+}`,
+    variables: { region: regionCode('岳阳县') },
   },
 
   changeFeed: {

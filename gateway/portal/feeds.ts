@@ -130,6 +130,7 @@ const DOMAIN_NAMES: Record<string, string> = {
   EDUCATION: '教育 Education',
   SAFETY: '安全 Safety',
   ENFORCEMENT: '行政执法 Enforcement',
+  DOCUMENTS: '公文与政策 Documents',
 };
 
 const MODE_NAMES: Record<string, string> = {

@@ -28,6 +28,11 @@ import { safetyAccident } from './safety/safety-accident';
 import { administrativeCoercion } from './enforcement/administrative-coercion';
 import { administrativeLicence } from './enforcement/administrative-licence';
 import { administrativePenalty } from './enforcement/administrative-penalty';
+import { consultation } from './documents/consultation';
+import { disclosureGuide } from './documents/disclosure-guide';
+import { notice } from './documents/notice';
+import { policyDocument } from './documents/policy-document';
+import { policyInterpretation } from './documents/policy-interpretation';
 
 export const RECORD_DEFINITIONS = [
   budgetReport,
@@ -52,6 +57,11 @@ export const RECORD_DEFINITIONS = [
   administrativeLicence,
   administrativePenalty,
   administrativeCoercion,
+  policyDocument,
+  notice,
+  policyInterpretation,
+  consultation,
+  disclosureGuide,
 ] as const;
 
 export type RecordDefinition = (typeof RECORD_DEFINITIONS)[number];

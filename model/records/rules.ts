@@ -11,6 +11,27 @@ export type FieldsSchema = z.ZodType<object>;
 
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+/**
+ * An index number 索引号 as real portals write them: each agency numbers in its own scheme
+ * (115323000151673132-/2017-1019636, 11370900004341590P/2017-00150), so only the characters and the
+ * length are fixed; it is unique across the catalogue.
+ */
+export const INDEX_NUMBER_CHARACTERS = 'A-Za-z0-9\\-/_.';
+const INDEX_NUMBER_PATTERN = new RegExp(`^[${INDEX_NUMBER_CHARACTERS}]*$`);
+const INDEX_NUMBER_MAX_LENGTH = 64;
+
+export const indexNumber = z
+  .string()
+  .trim()
+  .min(1, { error: 'must not be empty' })
+  .max(INDEX_NUMBER_MAX_LENGTH, { error: `at most ${INDEX_NUMBER_MAX_LENGTH} characters` })
+  .regex(INDEX_NUMBER_PATTERN, {
+    error: 'may hold only letters, digits and - / _ . (as in 115323000151673132-/2017-1019636 or 11370900004341590P/2017-00150)',
+  });
+
+/** Another record's index number where a record may name one (the document that replaced it). */
+export const optionalIndexNumber = indexNumber.nullish().transform((v) => v ?? null);
+
 export function text(max: number) {
   return z.string().trim().min(1, { error: 'must not be empty' }).max(max, { error: `at most ${max} characters` });
 }

@@ -102,7 +102,7 @@ export async function importRows(
     for (const { row, input } of batch) {
       const refusal = refused.get(input.envelope.indexNumber);
       if (refusal) {
-        const errors = [{ field: refusal.field, rule: 'reference', message: refusal.reason }];
+        const errors = [{ field: refusal.field, rule: refusal.rule ?? 'reference', message: refusal.reason }];
         await reject({ line: row.line, position: row.position, indexNumber: input.envelope.indexNumber, errors });
       }
     }

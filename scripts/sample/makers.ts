@@ -1,3 +1,4 @@
+import { documentsSamples } from './makers/documents';
 import { educationSamples } from './makers/education';
 import { enforcementSamples } from './makers/enforcement';
 import { financeSamples } from './makers/finance';
@@ -14,4 +15,5 @@ export const sampleMakers: SampleMakers = {
   ...housingSamples,
   ...landSamples,
   ...safetySamples,
+  ...documentsSamples,
 };

@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import type { Actor } from '../kit/auth';
 import type { RequestWork } from '../../platform/overload';
 import type { ChangeLog } from '../../publishing/change-log';
+import type { DocumentLink } from '../../publishing/document-references';
 import type { Publisher } from '../../publishing/publisher';
 import { byIdLoader } from '../../storage/loaders';
 import type { StoredEnvelope } from '../../model/envelope';
@@ -25,13 +26,17 @@ export interface CatalogueContext {
   agencyChildren: DataLoader<string, StoredAgency[]>;
   regionChildren: DataLoader<string, StoredRegion[]>;
   regionAgencies: DataLoader<string, StoredAgency[]>;
+  /** The records a documents record names (document-references.ts). */
+  documentLinks: DataLoader<string, DocumentLink | null>;
+  /** The index numbers of the interpretations that name a record. */
+  interpretationsOf: DataLoader<string, string[]>;
 }
 
 export function createContext(
   services: { repository: CatalogueRepository; writer: Publisher; changeLog: ChangeLog },
   request: { actor: Actor; identityToken?: string; work: RequestWork },
 ): CatalogueContext {
-  const { repository } = services;
+  const { repository, writer } = services;
   const { work } = request;
   const grouped = <T>(load: (keys: readonly string[]) => Promise<Map<string, T[]>>) =>
     new DataLoader<string, T[]>(async (keys) => {
@@ -47,6 +52,8 @@ export function createContext(
     agencyChildren: grouped((codes) => repository.agenciesByParents(codes, work)),
     regionChildren: grouped((codes) => repository.regionsByParents(codes, work)),
     regionAgencies: grouped((codes) => repository.agenciesByRegions(codes, work)),
+    documentLinks: byIdLoader(writer.projector.documentReferences.links, work),
+    interpretationsOf: grouped((indexNumbers) => writer.projector.documentReferences.interpretationsOf(indexNumbers, work)),
   };
 }
 

@@ -1,6 +1,7 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { signIdentity } from '../../platform/identity';
 import { ChangeLog } from '../../publishing/change-log';
+import { DocumentReferences } from '../../publishing/document-references';
 import { Publisher } from '../../publishing/publisher';
 import { OWNER_NAMES } from '../kit/config';
 import { IdempotencyStore } from '../../publishing/idempotency-store';
@@ -21,6 +22,7 @@ export const catalogueSubgraph: SubgraphDefinition<CatalogueContext> = {
   async prepare(own) {
     await new CatalogueRepository(own).ensureIndexes();
     await new ChangeLog(own).ensureIndexes();
+    await new DocumentReferences(own).ensureIndexes();
     await new IdempotencyStore(own).ensureIndexes();
   },
   async start({ own, config }) {

@@ -62,7 +62,7 @@ async function submitDisclosures(args: SubmitArgs, context: CatalogueContext) {
     rejected.push({
       position: sentAs.get(refusal.indexNumber)?.position ?? -1,
       indexNumber: refusal.indexNumber,
-      errors: [{ field: refusal.field, rule: 'reference', message: refusal.reason }],
+      errors: [{ field: refusal.field, rule: refusal.rule ?? 'reference', message: refusal.reason }],
     });
   }
   return {

@@ -52,6 +52,18 @@ async function visibleEntry(indexNumber: string, context: CatalogueContext): Pro
   return entry && isVisible(entry, context.actor) ? entry : null;
 }
 
+/** The records of `indexNumbers` the actor may see, in the order given, the others left out. */
+async function visibleEntries(indexNumbers: readonly string[], context: CatalogueContext): Promise<StoredEnvelope[]> {
+  const entries = await Promise.all(indexNumbers.map((indexNumber) => visibleEntry(indexNumber, context)));
+  return entries.filter((entry): entry is StoredEnvelope => entry !== null);
+}
+
+/** The record a documents record names in `field` of its links, if the actor may see it. */
+const linkedEntry = (field: 'replacedBy' | 'finalDocument') => async (entry: StoredEnvelope, _args: unknown, context: CatalogueContext) => {
+  const target = (await context.documentLinks.load(entry._id))?.[field];
+  return target ? visibleEntry(target, context) : null;
+};
+
 const disclosureResolvers = {
   __resolveReference: (reference: { id: string }, context: CatalogueContext) => visibleEntry(reference.id, context),
   ...envelopeFieldResolvers,
@@ -60,6 +72,10 @@ const disclosureResolvers = {
   region: (entry: StoredEnvelope, _args: unknown, context: CatalogueContext) => context.regions.load(entry.regionCode),
   interpretation: (entry: StoredEnvelope, _args: unknown, context: CatalogueContext) =>
     entry.interpretationIndexNumber ? visibleEntry(entry.interpretationIndexNumber, context) : null,
+  interpretations: async (entry: StoredEnvelope, _args: unknown, context: CatalogueContext) => {
+    const interpretations = await visibleEntries(await context.interpretationsOf.load(entry._id), context);
+    return interpretations.sort((a, b) => b.publishedAt.getTime() - a.publishedAt.getTime() || (a._id < b._id ? 1 : -1));
+  },
 };
 
 export const resolvers = {
@@ -117,6 +133,13 @@ export const resolvers = {
     __resolveType: (entry: StoredEnvelope) => entry.type,
   },
   ...Object.fromEntries(RECORD_TYPE_NAMES.map((type) => [type, disclosureResolvers])),
+  PolicyInterpretation: {
+    ...disclosureResolvers,
+    interprets: async (entry: StoredEnvelope, _args: unknown, context: CatalogueContext) =>
+      visibleEntries((await context.documentLinks.load(entry._id))?.interprets ?? [], context),
+  },
+  PolicyDocument: { ...disclosureResolvers, replacedBy: linkedEntry('replacedBy') },
+  Consultation: { ...disclosureResolvers, finalDocument: linkedEntry('finalDocument') },
   CatalogueFacets: {
     domain: facetResolver('DOMAIN'),
     type: facetResolver('TYPE'),

@@ -33,6 +33,17 @@ export interface DomainContext {
   /** The request's deadline, signal and slot of expensive work (platform/overload.ts). */
   work: RequestWork;
   records: Partial<Record<RecordTypeName, DataLoader<string, StoredEnvelope | null>>>;
+  /** A fresh loader for each field the subgraph adds to Agency besides its lists, by field name. */
+  agencyFields: Record<string, DataLoader<string, unknown>>;
+}
+
+/**
+ * A field a domain subgraph adds to `Agency` besides its record lists (the documents subgraph's
+ * current disclosure guide): a per-request loader answering a batch of agency codes from the
+ * subgraph's own collections, one command per batch.
+ */
+export interface AgencyField {
+  loader(collectionOf: (type: RecordTypeName) => Collection<StoredEnvelope>, work: RequestWork): DataLoader<string, unknown>;
 }
 
 interface ListArgs<FilterInput> extends PageArgs {
@@ -60,6 +71,7 @@ export function defineDomainSubgraph<GeneratedResolvers>(
   name: Exclude<SubgraphName, 'catalogue'>,
   dir: string,
   typed: ReadonlyArray<DisclosureTypeSpec<GeneratedResolvers>>,
+  agencyFields: Readonly<Record<string, AgencyField>> = {},
 ): SubgraphDefinition<DomainContext> {
   const specs: readonly AnySpec[] = typed;
   const collections = new Map<RecordTypeName, Collection<StoredEnvelope>>();
@@ -86,6 +98,9 @@ export function defineDomainSubgraph<GeneratedResolvers>(
   const Query: Record<string, GraphQLFieldResolver<unknown, DomainContext>> = {};
   const Agency: Record<string, unknown> = {
     __resolveReference: (reference: { code: string }) => ({ code: reference.code }),
+    ...Object.fromEntries(
+      Object.keys(agencyFields).map((field) => [field, (agency: { code: string }, _args: unknown, context: DomainContext) => context.agencyFields[field].load(agency.code)]),
+    ),
   };
   const typeResolvers: Record<string, unknown> = {};
 
@@ -125,6 +140,7 @@ export function defineDomainSubgraph<GeneratedResolvers>(
           actor,
           work,
           records: Object.fromEntries(specs.map((spec) => [spec.type, byIdLoader(collectionOf(spec.type), work)])),
+          agencyFields: Object.fromEntries(Object.entries(agencyFields).map(([field, { loader }]) => [field, loader(collectionOf, work)])),
         }),
         // The owner's side of publishing (./owner-api.ts), for the catalogue.
         routes: (actorOf) => [{ path: '/owner', router: ownerApi(name, own, FIELD_SCHEMAS, actorOf) }],

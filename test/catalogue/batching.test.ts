@@ -3,11 +3,10 @@
  * costs at most one MongoDB command per collection and purpose, counted with the driver's command
  * monitoring on the client the subgraphs share.
  */
-import type { CommandStartedEvent } from 'mongodb';
-import { mongoClient } from '../../storage/mongo';
 import { RECORD_TYPES, RECORD_TYPE_NAMES } from '../../model/record-types';
 import { SampleContext } from '../../scripts/sample/context';
 import { sampleMakers } from '../../scripts/sample/makers';
+import { collectionOf, commandsDuring } from '../support/command-monitor';
 import { startTestStack, type TestStack } from '../support/stack';
 
 let stack: TestStack;
@@ -22,21 +21,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await stack?.close();
 });
-
-async function commandsDuring(run: () => Promise<unknown>): Promise<CommandStartedEvent[]> {
-  const client = await mongoClient(process.env.MONGODB_URI as string);
-  const events: CommandStartedEvent[] = [];
-  const listener = (event: CommandStartedEvent) => events.push(event);
-  client.on('commandStarted', listener);
-  try {
-    await run();
-  } finally {
-    client.off('commandStarted', listener);
-  }
-  return events;
-}
-
-const collectionOf = (event: CommandStartedEvent) => `${event.databaseName}.${String(event.command[event.commandName])}`;
 
 it('fetches a 100-record page across all domains with one command per collection and purpose', async () => {
   const fragments = `

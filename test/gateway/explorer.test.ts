@@ -5,6 +5,9 @@
  */
 import { parse } from 'csv-parse/sync';
 import { EXAMPLES, KEY_PLACEHOLDER, type ExampleName } from '../../gateway/portal/examples';
+import type { ConsultationFields } from '../../model/records/documents/consultation';
+import type { PolicyDocumentFields } from '../../model/records/documents/policy-document';
+import type { PolicyInterpretationFields } from '../../model/records/documents/policy-interpretation';
 import type { ProcurementAwardFields } from '../../model/records/finance/procurement-award';
 import type { LandExpropriationFields } from '../../model/records/land/land-expropriation';
 import type { LandTransferFields } from '../../model/records/land/land-transfer';
@@ -129,7 +132,27 @@ const smallFine = disclosure(
   envelope('岳阳县安全生产监督管理局', { title: '岳阳县华盛化工有限公司行政处罚决定书', category: '行政处罚', writtenOn: '2019-07-01', publishedAt: new Date('2019-07-05T02:00:00Z') }),
   { ...penaltyFields, caseNumber: '岳安监罚〔2019〕13号', party: '岳阳县华盛化工有限公司', partyCreditCode: '91430621532031326N', fineAmountFen: 49_999_99 },
 );
-const seeded = [portalRecord, dearTransfer, cheapTransfer, lateExpropriation, licence, bigFine, smallFine];
+const normativeDocument = disclosure(
+  'PolicyDocument',
+  envelope('岳阳县人民政府办公室', { title: '岳阳县人民政府办公室关于印发《岳阳县政府投资项目管理办法》的通知', category: '政策文件', documentNumber: '岳政办发〔2017〕9号' }),
+  { kind: 'MEASURES', normative: true, coIssuers: [], effectiveOn: '2017-04-01', expiresOn: null, validity: 'IN_FORCE', replacedByIndexNumber: null } satisfies PolicyDocumentFields,
+);
+const reading = disclosure(
+  'PolicyInterpretation',
+  envelope('岳阳县人民政府办公室', { title: '《岳阳县政府投资项目管理办法》政策解读', category: '政策解读', publishedAt: new Date('2017-03-07T02:00:00Z') }),
+  { form: 'TEXT', interpretsIndexNumbers: [normativeDocument.envelope.indexNumber], mediaUrl: null } satisfies PolicyInterpretationFields,
+);
+const consultation = disclosure(
+  'Consultation',
+  envelope('岳阳县人民政府办公室', { title: '关于公开征求《岳阳县政府投资项目管理办法（征求意见稿）》意见的公告', category: '征求意见', publishedAt: new Date('2017-01-05T02:00:00Z') }),
+  {
+    commentWindow: { opensAt: new Date('2017-01-05T02:00:00Z'), closesAt: new Date('2017-02-04T09:30:00Z') },
+    channels: [{ kind: 'EMAIL', address: 'zwgk430621@example.gov.cn' }],
+    feedback: { commentsReceived: 12, commentsAdopted: 5, summary: '共收到意见建议12条，采纳5条。' },
+    finalDocumentIndexNumber: normativeDocument.envelope.indexNumber,
+  } satisfies ConsultationFields,
+);
+const seeded = [portalRecord, dearTransfer, cheapTransfer, lateExpropriation, licence, bigFine, smallFine, normativeDocument, reading, consultation];
 
 interface Connection {
   totalCount: number;
@@ -152,6 +175,9 @@ const resultsOf: Record<ExampleName, (data: Record<string, any>) => unknown[]> =
   pullSince: (data) => data.catalogue.edges,
   submitDraft: (data) => data.submitDisclosures.accepted,
   reviewAndPublish: (data) => data.published,
+  normativeDocuments: (data) => data.policyDocuments.edges,
+  interpretationsBothWays: (data) => [...data.policyInterpretations.edges.flatMap((e: any) => e.node.interprets), ...data.policyDocuments.edges.flatMap((e: any) => e.node.interpretations)],
+  consultations: (data) => data.consultations.edges,
   changeFeed: (data) => data.changes.edges,
   exportForSpreadsheet: (data) => data.catalogue.edges,
 };

@@ -34,6 +34,7 @@ const DOMAIN_TYPES: Record<Domain, { type: RecordTypeName; single: string; list:
   housing: { type: 'AffordableHousingProject', single: 'affordableHousingProject', list: 'affordableHousingProjects' },
   education: { type: 'School', single: 'school', list: 'schools' },
   safety: { type: 'SafetyAccident', single: 'safetyAccident', list: 'safetyAccidents' },
+  documents: { type: 'PolicyDocument', single: 'policyDocument', list: 'policyDocuments' },
   enforcement: { type: 'AdministrativeLicence', single: 'administrativeLicence', list: 'administrativeLicences' },
 };
 const DOMAINS = Object.keys(DOMAIN_TYPES) as Domain[];

@@ -189,6 +189,42 @@ describe('a CSV file of mining-right transfers', () => {
   });
 });
 
+describe('documents records', () => {
+  const government = agencyNamed('岳阳县人民政府办公室');
+  const envelopeOf = (indexNumber: string, title: string, category: string, publishedAt: string) => ({
+    indexNumber, title, category, agencyCode: government._id, regionCode: government.regionCode, publishedAt, disclosureMode: 'FULL',
+  });
+
+  it('stores an interpretation with its list of index numbers from a CSV cell, and checks later numbers against the imported guide', async () => {
+    const prefix = freshPrefix();
+    const guide = {
+      type: 'DisclosureGuide',
+      envelope: envelopeOf(indexNumber(government), '岳阳县人民政府办公室政府信息公开指南', '公开指南', '2014-01-06T09:00:00+08:00'),
+      fields: {
+        categories: ['政策文件', '政策解读'],
+        numberingScheme: { description: '统一社会信用代码-/年份-七位顺序号', pattern: '{code}-/{year}-{seq:7}' },
+        waysToObtain: ['登录岳阳县人民政府门户网站查阅'],
+        office: { name: '岳阳县人民政府办公室政务公开办公室', address: '岳阳县荣家湾镇人民路1号', officeHours: '工作日8:30—17:30', phone: '0730-7612345', postalCode: '414100' },
+      },
+    };
+    const guideRun = await runImport(prefix, file('guide.ndjson', `${JSON.stringify(guide)}\n`), '--publish');
+    expect(guideRun.code).toBe(0);
+
+    const [interpreted, matching] = [indexNumber(government), indexNumber(government)];
+    const otherScheme = `${government._id}/2014-00150`;
+    const header = 'type,indexNumber,title,category,agencyCode,regionCode,publishedAt,disclosureMode,form,interpretsIndexNumbers';
+    const row = (id: string) =>
+      ['PolicyInterpretation', id, '《岳阳县城乡居民基本医疗保险实施办法》政策解读', '政策解读', government._id, government.regionCode, '2014-06-20T10:00:00+08:00', 'FULL', 'TEXT', `"${JSON.stringify([interpreted]).replace(/"/g, '""')}"`].join(',');
+    const run = await runImport(prefix, file('interpretations.csv', `${header}\n${row(matching)}\n${row(otherScheme)}\n`));
+    expect(run.report).toEqual([['3', 'envelope.indexNumber', 'numbering-pattern']]);
+    expect(run.stdout).toMatch(/: 1 stored as DRAFT, 0 unchanged, 1 rejected$/m);
+    const stored = await client.db(`${prefix}_documents`).collection('policyInterpretations').find().toArray();
+    expect(stored.map(({ _id, form, interpretsIndexNumbers, mediaUrl }) => ({ _id, form, interpretsIndexNumbers, mediaUrl }))).toEqual([
+      { _id: matching, form: 'TEXT', interpretsIndexNumbers: [interpreted], mediaUrl: null },
+    ]);
+  });
+});
+
 describe('CSV cells and columns', () => {
   it('rejects a cell with bad UTF-8 and a value in a column the type does not have, and stores a clean row', async () => {
     const prefix = freshPrefix();

@@ -59,7 +59,10 @@ function stringPaths(submission: Json, fields: Readonly<Record<string, FieldType
       if (typeof type !== 'string') return missing(type.fields, [...at, name]);
       return namedType(type) === 'String' && !paths.some((p) => p.join('.').startsWith([...at, name].join('.'))) ? [[...at, name]] : [];
     });
-  return [...paths.filter((p) => p[0] !== 'type'), ...missing(fields, ['fields'])];
+  const all = [...paths.filter((p) => p[0] !== 'type'), ...missing(fields, ['fields'])];
+  // A null object (a consultation without feedback yet) is not a string: its String fields are.
+  const inside = (outer: Path, inner: Path) => inner.length > outer.length && inner.join('.').startsWith(`${outer.join('.')}.`);
+  return all.filter((p) => !all.some((q) => inside(p, q)));
 }
 
 /** Whether the field at `at` (from the submission, list positions included) is Money. */

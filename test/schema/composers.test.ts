@@ -83,7 +83,7 @@ describe('the equivalence', () => {
     expect(resolvable).not.toBe(committed);
     const [before, after] = [resolversOf(committed), resolversOf(resolvable)];
     const region = (land: string) =>
-      `type Region: catalogue key: code, education key: code resolvable: false, enforcement key: code resolvable: false, finance key: code resolvable: false, housing key: code resolvable: false, ${land}, safety key: code resolvable: false`;
+      `type Region: catalogue key: code, documents key: code resolvable: false, education key: code resolvable: false, enforcement key: code resolvable: false, finance key: code resolvable: false, housing key: code resolvable: false, ${land}, safety key: code resolvable: false`;
     expect(before.filter((fact) => !after.includes(fact))).toEqual([region('land key: code resolvable: false')]);
     expect(after.filter((fact) => !before.includes(fact))).toEqual([region('land key: code')]);
   });

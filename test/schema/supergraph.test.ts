@@ -54,6 +54,7 @@ describe('the API schema', () => {
       'MiningRightTransfer', 'PublicExpenseReport', 'School', 'SchoolFee', 'SafetyAccident',
       'EnvironmentalEnforcement', 'AdministrativeLicence', 'AdministrativeCoercion',
       'AdministrativeFee', 'GovernmentDebt', 'SpecialFundAllocation', 'StudentAid',
+      'PolicyDocument', 'Notice', 'PolicyInterpretation', 'Consultation', 'DisclosureGuide',
     ].sort());
     expect(Object.keys(schema.getQueryType()?.getFields() ?? {})).toEqual(expect.arrayContaining(['catalogue', 'disclosure', 'agency', 'region']));
   });

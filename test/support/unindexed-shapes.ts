@@ -6,6 +6,7 @@
 import { AGENCIES, CATALOGUE_ENTRIES, RECORD_TYPES, RECORD_TYPE_NAMES, REGIONS, type RecordTypeName } from '../../model/record-types';
 import { API_KEYS } from '../../gateway/auth/api-key-store';
 import { CHANGES } from '../../publishing/change-log';
+import { DOCUMENT_LINKS, NUMBERING_SCHEMES } from '../../publishing/document-references';
 import { IDEMPOTENCY_COLLECTION } from '../../publishing/idempotency-store';
 import type { AllowList, AllowedShape, ResidualField } from './index-coverage';
 
@@ -42,7 +43,7 @@ export const UNINDEXED_SHAPES: AllowList = {
         'use', 'method', 'approvalAuthority', 'areaSquareMetres', 'transferredOn', 'right', 'landType', 'householdsAffected', 'compensationBudgetFen',
         'industry', 'deaths', 'directEconomicLossFen', 'penaltyKinds', 'decidedOn', 'productCategory', 'kind', 'scope', 'overspent',
         'unitsPlanned', 'investmentFen', 'householdSize', 'allocatedOn', 'level', 'ownership', 'studentCapacity', 'unit',
-        'plannedEnrolment', 'actualEnrolment', 'licenceCategory', 'sector', 'startedOn', 'medium', 'measures',
+        'plannedEnrolment', 'actualEnrolment', 'licenceCategory', 'sector', 'startedOn', 'medium', 'measures', 'normative',
       ],
       UNINDEXED_OWN_FILTER,
     ),
@@ -51,7 +52,7 @@ export const UNINDEXED_SHAPES: AllowList = {
   ],
   shapes: [
     {
-      collections: [...ENVELOPES, AGENCIES, REGIONS, CHANGES, 'projections', 'revisionBlocks', 'changeBlocks', API_KEYS],
+      collections: [...ENVELOPES, AGENCIES, REGIONS, CHANGES, 'projections', 'revisionBlocks', 'changeBlocks', API_KEYS, DOCUMENT_LINKS, NUMBERING_SCHEMES],
       command: 'find',
       equality: [],
       range: [],
@@ -71,7 +72,7 @@ export const UNINDEXED_SHAPES: AllowList = {
     ...sortedInMemory([collectionOf('SafetyAccident')], ['grade'], 'its index is {grade, occurredAt}: a page of one grade sorts its matches in memory (grades are few: the grave ones are rare)'),
     {
       collections: ENVELOPES,
-      equality: ['agencyCode', 'category', 'regionPath', 'domain', 'type', 'grams', 'winningParty', 'mineral', 'supplierName', 'schoolName', 'projectName', 'party', 'partyCreditCode', 'holder', 'holderCreditCode', 'enterprise', 'producer', 'feeItem', 'housingType', 'grade', 'outcome'],
+      equality: ['agencyCode', 'category', 'regionPath', 'domain', 'type', 'grams', 'winningParty', 'mineral', 'supplierName', 'schoolName', 'projectName', 'party', 'partyCreditCode', 'holder', 'holderCreditCode', 'enterprise', 'producer', 'feeItem', 'housingType', 'grade', 'outcome', 'interpretsIndexNumbers'],
       combined: true,
       range: [],
       reason: 'several filters at once: the index of one of them serves (the planner tries them and keeps the most selective), the others are tested on its matches; no compound index for every combination',
@@ -106,6 +107,8 @@ export const UNINDEXED_SHAPES: AllowList = {
       ['SchoolFee', 'amountFen'],
       ['EnrolmentPlan', 'schoolYear'],
       ['AffordableHousingProject', 'planYear'],
+      ['PolicyDocument', 'effectiveOn'],
+      ['Consultation', 'commentWindow.closesAt'],
     ].map(([type, field]): AllowedShape => ({
       collections: [collectionOf(type as RecordTypeName)],
       equality: [],

@@ -115,6 +115,8 @@ export type DisclosureStatus =
 
 /** The disclosure domains of the catalogue. */
 export type Domain =
+  /** Documents and policy 公文与政策: policy documents, notices, interpretations, consultations, disclosure guides. */
+  | 'DOCUMENTS'
   /** Education 教育: schools, fees, enrolment. */
   | 'EDUCATION'
   /** Enforcement 行政执法公示: administrative licences, penalties and coercive measures of every sector. */
