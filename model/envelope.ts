@@ -19,6 +19,27 @@ export interface EnvelopeInput {
   disclosureMode: DisclosureMode;
   interpretationIndexNumber?: string | null;
   sourceUrl?: string | null;
+  /** Summary 内容概述, plain text. */
+  summary?: string | null;
+  /** Full text 正文, plain text (derived from `bodyHtml` when only that is sent). */
+  bodyText?: string | null;
+  /** Full text as HTML, sanitised to the safe subset (model/body.ts). */
+  bodyHtml?: string | null;
+}
+
+/** Where the gateway serves an attachment: its stable URL, a path on the API's origin. */
+export function attachmentPath(indexNumber: string, sha256: string): string {
+  return `/attachments/${encodeURIComponent(indexNumber)}/${sha256}`;
+}
+
+/** What is kept of an attachment 附件 beside its record (the bytes are in the owner's GridFS bucket). */
+export interface AttachmentMeta {
+  name: string;
+  mediaType: string;
+  /** Bytes. */
+  size: number;
+  /** Hex SHA-256 of the bytes: with the index number, the attachment's key. */
+  sha256: string;
 }
 
 /**
@@ -45,6 +66,10 @@ export interface StoredEnvelope {
   disclosureMode: DisclosureMode;
   interpretationIndexNumber: string | null;
   sourceUrl: string | null;
+  summary: string | null;
+  bodyText: string | null;
+  bodyHtml: string | null;
+  attachments: AttachmentMeta[];
   status: DisclosureStatus;
   /** Working days from writtenOn to publication (null without writtenOn). */
   publicationDelayWorkingDays: number | null;
@@ -58,7 +83,7 @@ export interface StoredEnvelope {
 export const ENVELOPE_KEYS = [
   '_id', 'type', 'domain', 'title', 'category', 'agencyCode', 'agencyName', 'regionCode', 'regionPath',
   'documentNumber', 'subjectTerms', 'writtenOn', 'publishedAt', 'year', 'disclosureMode',
-  'interpretationIndexNumber', 'sourceUrl', 'status', 'publicationDelayWorkingDays', 'publishedLate',
+  'interpretationIndexNumber', 'sourceUrl', 'summary', 'bodyText', 'bodyHtml', 'attachments', 'status', 'publicationDelayWorkingDays', 'publishedLate',
   'grams', 'searchText',
 ] as const satisfies ReadonlyArray<keyof StoredEnvelope>;
 

@@ -1,5 +1,5 @@
 import type { DisclosureInput } from '../model/input';
-import { ENVELOPE_KEYS, type DisclosureStatus, type EnvelopeInput, type StoredEnvelope } from '../model/envelope';
+import { ENVELOPE_KEYS, type AttachmentMeta, type DisclosureStatus, type EnvelopeInput, type StoredEnvelope } from '../model/envelope';
 import { RECORD_TYPES, type RecordTypeName } from '../model/record-types';
 import { shanghaiDate, shanghaiYear } from '../model/time';
 import { PUBLICATION_DEADLINE_WORKING_DAYS, workingDaysAfter } from '../model/workdays';
@@ -37,7 +37,8 @@ export type OwnedRecord = StoredEnvelope & { revision?: number } & Record<string
 
 /** The record a prepared disclosure becomes in its owner's collection, in review state `status`. */
 export function storedRecord({ input, agencyName, regionPath }: PreparedDisclosure, status: DisclosureStatus): OwnedRecord {
-  return { ...input.fields, ...storedEnvelope(input.type, input.envelope, agencyName, regionPath, status) };
+  const attachments = (input.attachments ?? []).map(({ name, mediaType, size, sha256 }) => ({ name, mediaType, size, sha256 }));
+  return { ...input.fields, ...storedEnvelope(input.type, input.envelope, agencyName, regionPath, status, attachments) };
 }
 
 /** The catalogue entry of a stored record: its envelope without the type's own fields. */
@@ -55,6 +56,7 @@ export function storedEnvelope(
   agencyName: string,
   regionPath: string[],
   status: DisclosureStatus,
+  attachments: AttachmentMeta[] = [],
 ): StoredEnvelope {
   const documentNumber = input.documentNumber ?? null;
   const writtenOn = input.writtenOn ?? null;
@@ -77,6 +79,10 @@ export function storedEnvelope(
     disclosureMode: input.disclosureMode,
     interpretationIndexNumber: input.interpretationIndexNumber ?? null,
     sourceUrl: input.sourceUrl ?? null,
+    summary: input.summary ?? null,
+    bodyText: input.bodyText ?? null,
+    bodyHtml: input.bodyHtml ?? null,
+    attachments,
     status,
     publicationDelayWorkingDays: delay,
     publishedLate: delay === null ? null : delay > PUBLICATION_DEADLINE_WORKING_DAYS,

@@ -6,7 +6,7 @@ import { isVisible, visibilityFilter } from '../kit/auth';
 import type { PageArgs } from '../../storage/pagination';
 import { envelopeFieldResolvers } from '../kit/envelope-resolvers';
 import { boundedPage } from '../kit/expensive';
-import type { StoredEnvelope } from '../../model/envelope';
+import { attachmentPath, type StoredEnvelope } from '../../model/envelope';
 import type { AdministrativeLevel, StoredAgency, StoredRegion } from '../../storage/reference';
 import { publishingResolvers } from './publishing';
 import type { CatalogueContext } from './context';
@@ -57,6 +57,7 @@ const disclosureResolvers = {
   // Agency and Region live here, so the catalogue answers them whole rather than as references.
   agency: (entry: StoredEnvelope, _args: unknown, context: CatalogueContext) => context.agencies.load(entry.agencyCode),
   region: (entry: StoredEnvelope, _args: unknown, context: CatalogueContext) => context.regions.load(entry.regionCode),
+  attachments: (entry: StoredEnvelope) => (entry.attachments ?? []).map((attachment) => ({ ...attachment, url: attachmentPath(entry._id, attachment.sha256) })),
   interpretation: (entry: StoredEnvelope, _args: unknown, context: CatalogueContext) =>
     entry.interpretationIndexNumber ? visibleEntry(entry.interpretationIndexNumber, context) : null,
 };
