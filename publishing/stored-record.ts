@@ -3,7 +3,7 @@ import { ENVELOPE_KEYS, type AttachmentMeta, type DisclosureStatus, type Envelop
 import { RECORD_TYPES, type RecordTypeName } from '../model/record-types';
 import { shanghaiDate, shanghaiYear } from '../model/time';
 import { PUBLICATION_DEADLINE_WORKING_DAYS, workingDaysAfter } from '../model/workdays';
-import { searchIndexFields } from '../storage/text-search';
+import { searchedFields, searchIndexFields } from '../storage/text-search';
 
 /** What the catalogue, which owns agencies and regions, resolves for a record before its owner stores it. */
 export interface ResolvedReferences {
@@ -61,7 +61,7 @@ export function storedEnvelope(
   const documentNumber = input.documentNumber ?? null;
   const writtenOn = input.writtenOn ?? null;
   const delay = writtenOn ? workingDaysAfter(writtenOn, shanghaiDate(input.publishedAt)) : null;
-  return {
+  const envelope: Omit<StoredEnvelope, 'grams' | 'searchText'> = {
     _id: input.indexNumber,
     type,
     domain: RECORD_TYPES[type].domain,
@@ -86,6 +86,6 @@ export function storedEnvelope(
     status,
     publicationDelayWorkingDays: delay,
     publishedLate: delay === null ? null : delay > PUBLICATION_DEADLINE_WORKING_DAYS,
-    ...searchIndexFields([input.title, ...input.subjectTerms, documentNumber, agencyName]),
   };
+  return { ...envelope, ...searchIndexFields(searchedFields(envelope).map((field) => field.value)) };
 }

@@ -4,6 +4,7 @@ import { badUserInput } from '../../platform/errors';
 import { hintChangeFeed } from '../kit/caching';
 import { isVisible, visibilityFilter } from '../kit/auth';
 import type { PageArgs } from '../../storage/pagination';
+import { searchedFields, snippetsOf } from '../../storage/text-search';
 import { envelopeFieldResolvers } from '../kit/envelope-resolvers';
 import { boundedPage } from '../kit/expensive';
 import { attachmentPath, type StoredEnvelope } from '../../model/envelope';
@@ -24,7 +25,9 @@ async function cataloguePage(args: CatalogueArgs, context: CatalogueContext, age
     $and: [visibilityFilter(context.actor), { ...catalogueFilter(args.filter), ...(agencyCode ? { agencyCode } : {}) }],
   };
   const connection = await boundedPage(context.work, args.filter?.text, () => context.repository.page(filter, args, context.work));
-  return { ...connection, facets: { filter } };
+  const text = args.filter?.text;
+  const edges = connection.edges.map((edge) => ({ ...edge, snippets: () => (text ? snippetsOf(text, searchedFields(edge.node)) : []) }));
+  return { ...connection, edges, facets: { filter } };
 }
 
 /** A readable label for a dimension value: names for agency and region codes. */
