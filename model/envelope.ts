@@ -77,14 +77,24 @@ export interface StoredEnvelope {
   publishedLate: boolean | null;
   grams: string[];
   searchText: string;
+  /** The body's plain text folded for search (storage/text-search.ts), matched by `$regex`; null without a body. */
+  bodySearch: string | null;
 }
 
-/** Every field of a stored envelope: what the catalogue index keeps of a record. */
+/** The body of a record: what the catalogue keeps of it beside its index entry (CATALOGUE_BODIES). */
+export const BODY_KEYS = ['bodyText', 'bodyHtml', 'bodySearch'] as const satisfies ReadonlyArray<keyof StoredEnvelope>;
+
+export type StoredBody = Pick<StoredEnvelope, '_id' | (typeof BODY_KEYS)[number]>;
+
+/** Every other field of a stored envelope: what the catalogue index keeps of a record. */
 export const ENVELOPE_KEYS = [
   '_id', 'type', 'domain', 'title', 'category', 'agencyCode', 'agencyName', 'regionCode', 'regionPath',
   'documentNumber', 'subjectTerms', 'writtenOn', 'publishedAt', 'year', 'disclosureMode',
-  'interpretationIndexNumber', 'sourceUrl', 'summary', 'bodyText', 'bodyHtml', 'attachments', 'status', 'publicationDelayWorkingDays', 'publishedLate',
+  'interpretationIndexNumber', 'sourceUrl', 'summary', 'attachments', 'status', 'publicationDelayWorkingDays', 'publishedLate',
   'grams', 'searchText',
-] as const satisfies ReadonlyArray<keyof StoredEnvelope>;
+] as const satisfies ReadonlyArray<Exclude<keyof StoredEnvelope, (typeof BODY_KEYS)[number]>>;
+
+/** A catalogue index entry: the envelope without the body. */
+export type CatalogueEntry = Omit<StoredEnvelope, (typeof BODY_KEYS)[number]>;
 
 export type StoredRecord<Fields> = StoredEnvelope & Fields;

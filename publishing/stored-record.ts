@@ -1,9 +1,9 @@
 import type { DisclosureInput } from '../model/input';
-import { ENVELOPE_KEYS, type AttachmentMeta, type DisclosureStatus, type EnvelopeInput, type StoredEnvelope } from '../model/envelope';
+import { BODY_KEYS, ENVELOPE_KEYS, type AttachmentMeta, type CatalogueEntry, type DisclosureStatus, type StoredBody, type EnvelopeInput, type StoredEnvelope } from '../model/envelope';
 import { RECORD_TYPES, type RecordTypeName } from '../model/record-types';
 import { shanghaiDate, shanghaiYear } from '../model/time';
 import { PUBLICATION_DEADLINE_WORKING_DAYS, workingDaysAfter } from '../model/workdays';
-import { searchedFields, searchIndexFields } from '../storage/text-search';
+import { normalizeText, searchedFields, searchIndexFields } from '../storage/text-search';
 
 /** What the catalogue, which owns agencies and regions, resolves for a record before its owner stores it. */
 export interface ResolvedReferences {
@@ -41,9 +41,14 @@ export function storedRecord({ input, agencyName, regionPath }: PreparedDisclosu
   return { ...input.fields, ...storedEnvelope(input.type, input.envelope, agencyName, regionPath, status, attachments) };
 }
 
-/** The catalogue entry of a stored record: its envelope without the type's own fields. */
-export function envelopeOf(record: StoredEnvelope): StoredEnvelope {
-  return Object.fromEntries(ENVELOPE_KEYS.map((key) => [key, record[key]])) as unknown as StoredEnvelope;
+/** The catalogue entry of a stored record: its envelope without its body and without the type's own fields. */
+export function envelopeOf(record: StoredEnvelope): CatalogueEntry {
+  return Object.fromEntries(ENVELOPE_KEYS.map((key) => [key, record[key]])) as unknown as CatalogueEntry;
+}
+
+/** The catalogue's copy of a stored record's body (null fields for a record without one). */
+export function bodyOf(record: StoredEnvelope): StoredBody {
+  return { _id: record._id, ...Object.fromEntries(BODY_KEYS.map((key) => [key, record[key] ?? null])) } as StoredBody;
 }
 
 /**
@@ -61,7 +66,7 @@ export function storedEnvelope(
   const documentNumber = input.documentNumber ?? null;
   const writtenOn = input.writtenOn ?? null;
   const delay = writtenOn ? workingDaysAfter(writtenOn, shanghaiDate(input.publishedAt)) : null;
-  const envelope: Omit<StoredEnvelope, 'grams' | 'searchText'> = {
+  const envelope: Omit<StoredEnvelope, 'grams' | 'searchText' | 'bodySearch'> = {
     _id: input.indexNumber,
     type,
     domain: RECORD_TYPES[type].domain,
@@ -87,5 +92,10 @@ export function storedEnvelope(
     publicationDelayWorkingDays: delay,
     publishedLate: delay === null ? null : delay > PUBLICATION_DEADLINE_WORKING_DAYS,
   };
-  return { ...envelope, ...searchIndexFields(searchedFields(envelope).map((field) => field.value)) };
+  const indexed = searchedFields(envelope).filter((field) => field.field !== 'BODY');
+  return {
+    ...envelope,
+    ...searchIndexFields(indexed.map((field) => field.value)),
+    bodySearch: envelope.bodyText === null ? null : normalizeText(envelope.bodyText),
+  };
 }

@@ -30,21 +30,35 @@ export interface SampleBody {
   bodyHtml: null;
 }
 
-export function sampleBody(serial: number, spec: { title: string; agencyName: string; regionName: string; subjectTerms: string[] }): SampleBody {
-  const rng = new Random(serial);
-  const length = rng.pick(LENGTHS);
-  if (!length) return { summary: null, bodyText: null, bodyHtml: null };
-  const fill = (sentence: string) =>
-    sentence
-      .replace('{agency}', spec.agencyName)
-      .replace('{region}', spec.regionName)
-      .replace('{title}', spec.title)
-      .replace('{terms}', spec.subjectTerms.join('、') || '相关');
+/** What a body is written from. */
+export interface BodySubject {
+  title: string;
+  agencyName: string;
+  regionName?: string;
+  subjectTerms: string[];
+}
+
+const filled = (sentence: string, subject: BodySubject) =>
+  sentence
+    .replace('{agency}', subject.agencyName)
+    .replace('{region}', subject.regionName ?? '')
+    .replace('{title}', subject.title)
+    .replace('{terms}', subject.subjectTerms.join('、') || '相关');
+
+/** A body of about `length` characters (paragraphs of 2 to 5 sentences), cut to exactly `length`. */
+export function sampleBodyText(rng: Random, length: number, subject: BodySubject): string {
   const paragraphs: string[] = [];
   for (let size = 0; size < length; ) {
-    const paragraph = Array.from({ length: rng.int(2, 5) }, () => fill(rng.pick(SENTENCES))).join('');
+    const paragraph = Array.from({ length: rng.int(2, 5) }, () => filled(rng.pick(SENTENCES), subject)).join('');
     paragraphs.push(paragraph);
     size += paragraph.length + 1;
   }
-  return { summary: `${spec.title}。${fill(SENTENCES[1])}`, bodyText: paragraphs.join('\n'), bodyHtml: null };
+  return paragraphs.join('\n').slice(0, length).trimEnd();
+}
+
+export function sampleBody(serial: number, subject: BodySubject): SampleBody {
+  const rng = new Random(serial);
+  const length = rng.pick(LENGTHS);
+  if (!length) return { summary: null, bodyText: null, bodyHtml: null };
+  return { summary: `${subject.title}。${filled(SENTENCES[1], subject)}`, bodyText: sampleBodyText(rng, length, subject), bodyHtml: null };
 }

@@ -62,9 +62,14 @@ it('stores a summary and both bodies, and answers them on the public envelope on
     bodyText: '根据《招标拍卖挂牌出让国有建设用地使用权规定》，现将出让结果公示如下：\n一、地块编号 430621-2014-001。',
     bodyHtml: '<h2>出让结果</h2><p>地块编号 <strong>430621-2014-001</strong></p>',
   });
-  // The owner keeps the body with the record.
+  // The owner keeps the body with the record; the catalogue keeps it apart from the index entry.
   const owned = await stack.databases.land.collection('landTransfers').findOne({ _id: indexNumber as never });
   expect(owned?.summary).toBe('公示岳阳县荣家湾镇一宗国有建设用地使用权挂牌出让结果。');
+  expect(owned?.bodyHtml).toBe('<h2>出让结果</h2><p>地块编号 <strong>430621-2014-001</strong></p>');
+  const entry = await stack.databases.catalogue.collection('entries').findOne({ _id: indexNumber as never });
+  expect(entry && Object.keys(entry).filter((key) => key.startsWith('body'))).toEqual([]);
+  const body = await stack.databases.catalogue.collection('bodies').findOne({ _id: indexNumber as never });
+  expect(body).toEqual({ _id: indexNumber, bodyText: owned?.bodyText, bodyHtml: owned?.bodyHtml, bodySearch: owned?.bodySearch });
 });
 
 it('keeps only the safe HTML subset and derives the plain text when only HTML is sent', async () => {
@@ -105,6 +110,7 @@ it('masks personal data in a summary and in both bodies before anything is store
   const stored = JSON.stringify([
     await stack.databases.land.collection('landTransfers').findOne({ _id: indexNumber as never }),
     await stack.databases.catalogue.collection('entries').findOne({ _id: indexNumber as never }),
+    await stack.databases.catalogue.collection('bodies').findOne({ _id: indexNumber as never }),
   ]);
   expect(stored).not.toContain(raw.phone);
   expect(stored).not.toContain(raw.idNumber);

@@ -3,7 +3,7 @@
  * by the ESR rule, each with why it is accepted, and fields that may be tested after an index has
  * done its part. A new unindexed shape fails the test run until it gets an index or an entry here.
  */
-import { AGENCIES, CATALOGUE_ENTRIES, RECORD_TYPES, RECORD_TYPE_NAMES, REGIONS, type RecordTypeName } from '../../model/record-types';
+import { AGENCIES, CATALOGUE_BODIES, CATALOGUE_ENTRIES, RECORD_TYPES, RECORD_TYPE_NAMES, REGIONS, type RecordTypeName } from '../../model/record-types';
 import { API_KEYS } from '../../gateway/auth/api-key-store';
 import { CHANGES } from '../../publishing/change-log';
 import { IDEMPOTENCY_COLLECTION } from '../../publishing/idempotency-store';
@@ -50,7 +50,7 @@ export const UNINDEXED_SHAPES: AllowList = {
   ],
   shapes: [
     {
-      collections: [...ENVELOPES, AGENCIES, REGIONS, CHANGES, 'projections', 'revisionBlocks', 'changeBlocks', API_KEYS],
+      collections: [...ENVELOPES, CATALOGUE_BODIES, AGENCIES, REGIONS, CHANGES, 'projections', 'revisionBlocks', 'changeBlocks', API_KEYS],
       command: 'find',
       equality: [],
       range: [],
@@ -115,6 +115,13 @@ export const UNINDEXED_SHAPES: AllowList = {
       equality: ['regionPath'],
       range: ['finalPriceFen'],
       reason: 'a region and a price bound: the region index serves, the price is tested on its matches',
+    },
+    {
+      collections: [CATALOGUE_BODIES],
+      command: 'find',
+      equality: [],
+      range: ['bodySearch'],
+      reason: 'a text search in the bodies: no index serves a substring of a long text, so the $regex reads every body (bodies are kept apart from the index entries so that only a text search pays for reading them; README, Search)',
     },
     {
       collections: [AGENCIES, REGIONS],
