@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { isUnifiedSocialCreditCode } from './agency-code';
+import { attachmentsSchema } from './attachments';
 import { MAX_BODY_HTML_LENGTH, MAX_BODY_TEXT_LENGTH, MAX_SUMMARY_LENGTH, sanitizeBodyHtml, textOfHtml } from './body';
 import { calendarDay, optionalText, text, type FieldsSchema } from './records/rules';
 import { deidentifySubmission } from './records/personal-data';
@@ -130,7 +131,7 @@ export function fieldErrors(error: z.ZodError, prefix: string, input?: unknown):
  */
 export function validateSubmission(raw: unknown, schemas: Partial<Record<RecordTypeName, FieldsSchema>>): Validated {
   const masked = deidentifySubmission(raw);
-  const submission = (masked ?? {}) as { type?: unknown; envelope?: unknown; fields?: unknown };
+  const submission = (masked ?? {}) as { type?: unknown; envelope?: unknown; fields?: unknown; attachments?: unknown };
   const errors: FieldError[] = [];
   if (typeof submission.type !== 'string' || !isRecordTypeName(submission.type)) {
     errors.push({ field: 'type', rule: 'one-of', message: `must be one of ${RECORD_TYPE_NAMES.join(', ')}` });
@@ -145,6 +146,10 @@ export function validateSubmission(raw: unknown, schemas: Partial<Record<RecordT
     else if (parsed.success) fields = parsed.data;
     else errors.push(...fieldErrors(parsed.error, 'fields', submission.fields));
   }
-  if (errors.length || !envelope.success || !fields) return { ok: false, errors, submission: masked };
-  return { ok: true, input: { type: submission.type as RecordTypeName, envelope: envelope.data as EnvelopeInput, fields }, submission: masked };
+  const attachments = attachmentsSchema.optional().safeParse(submission.attachments ?? undefined);
+  if (!attachments.success) errors.push(...fieldErrors(attachments.error, 'attachments', submission.attachments));
+  if (errors.length || !envelope.success || !fields || !attachments.success) return { ok: false, errors, submission: masked };
+  const input: DisclosureInput = { type: submission.type as RecordTypeName, envelope: envelope.data as EnvelopeInput, fields };
+  if (attachments.data?.length) input.attachments = attachments.data;
+  return { ok: true, input, submission: masked };
 }
