@@ -72,7 +72,9 @@ export function attachmentsRouter(owner: string, db: Db, actorOf: (req: Incoming
     });
     const asked = req.headers['if-none-match'];
     if (asked && asked.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag || tag.trim() === '*')) return void res.status(304).end();
-    res.set({ 'Content-Type': meta.mediaType, 'Content-Length': String(stored.length), 'Content-Disposition': contentDisposition(meta.name) });
+    // setHeader, not res.set, which would add a charset to text/*: a CSV may be in GB 18030, the file is sent as it was given.
+    res.setHeader('Content-Type', meta.mediaType);
+    res.set({ 'Content-Length': String(stored.length), 'Content-Disposition': contentDisposition(meta.name) });
     if (req.method === 'HEAD') return void res.end();
     try {
       await pipeline(stored.stream(), res);
