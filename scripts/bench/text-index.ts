@@ -73,11 +73,21 @@ async function filterOf(text: string, layout: Layout, bodies: Collection<Documen
   return { $or: [byGrams, { _id: { $in: ids } }] };
 }
 
+/** Body lengths of the measured entries, each as likely (2,450 characters on average): a paragraph to a long report, a quarter without. */
+const MEASURED_BODY_LENGTHS = [0, 300, 1_500, 8_000];
+
+/** `count` sample records as catalogue entries, with bodies of MEASURED_BODY_LENGTHS (longer than the sample's own). */
 function entriesOf(count: number): StoredEnvelope[] {
   const agencies = new Map(AGENCIES.map((a) => [a._id, a]));
+  const rng = new Random(count);
   const entries: StoredEnvelope[] = [];
   for (const batch of sampleBatches(5, count, { serialBase: 50_000_000 })) {
-    for (const { type, envelope } of batch) entries.push(storedEnvelope(type, envelope, agencies.get(envelope.agencyCode)!.name, [envelope.regionCode], 'PUBLISHED'));
+    for (const { type, envelope } of batch) {
+      const agencyName = agencies.get(envelope.agencyCode)!.name;
+      const length = rng.pick(MEASURED_BODY_LENGTHS);
+      const bodyText = length ? sampleBodyText(rng, length, { ...envelope, agencyName }) : null;
+      entries.push(storedEnvelope(type, { ...envelope, bodyText }, agencyName, [envelope.regionCode], 'PUBLISHED'));
+    }
   }
   return entries;
 }
