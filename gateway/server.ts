@@ -15,6 +15,7 @@ import { gatewayCachePlugins, persistedQueryOptions } from './caching';
 import type { GatewayConfig } from './config';
 import { formatError } from './errors';
 import { explorerRouter } from './portal/explorer';
+import { attachmentsRouter } from './portal/attachments';
 import { exportsRouter } from './portal/exports';
 import { feedsRouter } from './portal/feeds';
 import { answerStatusPlugin, formatProtocolError, unknownPath } from '../platform/error-statuses';
@@ -135,6 +136,7 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
   // Feeds and exports read through this server's own GraphQL API (gateway/own-api.ts).
   app.use('/feeds', feedsRouter({ server, context, guard: [rateLimiter.middleware] }));
   app.use(exportsRouter({ server, context, guard: [rateLimiter.middleware] }));
+  app.use(attachmentsRouter({ server, context, guard: [rateLimiter.middleware], subgraphUrls: config.subgraphUrls, timeoutMs: config.limits.subgraphTimeoutMs }));
   app.use('/', explorerRouter());
   app.use(unknownPath);
 

@@ -4,10 +4,12 @@
  */
 import { z } from 'zod';
 import { AGENCY_CODE_RULE, isAgencyCode, normalizeAgencyCode } from './agency-code';
+import { attachmentsSchema } from './attachments';
+import { MAX_BODY_HTML_LENGTH, MAX_BODY_TEXT_LENGTH, MAX_SUMMARY_LENGTH, sanitizeBodyHtml, textOfHtml } from './body';
 import { calendarDay, indexNumber, optionalText, text, type FieldsSchema } from './records/rules';
 import { deidentifySubmission } from './records/personal-data';
 import { isRecordTypeName, RECORD_TYPE_NAMES, type RecordTypeName } from './record-types';
-import type { EnvelopeInput } from './envelope';
+import type { AttachmentMeta, EnvelopeInput } from './envelope';
 
 export interface FieldError {
   /** Path of the field, e.g. `fields.finalPrice` or `envelope.publishedAt`. */
@@ -22,6 +24,13 @@ export interface DisclosureInput<Fields extends object = object> {
   type: RecordTypeName;
   envelope: EnvelopeInput;
   fields: Fields;
+  /** Files published with the record 附件, their bytes decoded and checked. */
+  attachments?: AttachmentUpload[];
+}
+
+/** An attachment as submitted: what is kept of it, and its bytes. */
+export interface AttachmentUpload extends AttachmentMeta {
+  content: Buffer;
 }
 
 /**
@@ -46,8 +55,22 @@ const envelopeSchema = z
     disclosureMode: z.enum(['FULL', 'PARTIAL', 'REDACTED']),
     interpretationIndexNumber: optionalText(100),
     sourceUrl: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).nullish().transform((v) => v ?? null),
+    summary: optionalText(MAX_SUMMARY_LENGTH),
+    bodyText: optionalText(MAX_BODY_TEXT_LENGTH),
+    bodyHtml: optionalText(MAX_BODY_HTML_LENGTH).transform((html) => (html === null ? null : sanitizeBodyHtml(html) || null)),
   })
-  .strict();
+  .strict()
+  .transform((envelope, context) => {
+    if (envelope.bodyText !== null || envelope.bodyHtml === null) return envelope;
+    // Only HTML was sent: its text is the body's plain text, within the same limit.
+    const bodyText = textOfHtml(envelope.bodyHtml) || null;
+    if (bodyText && bodyText.length > MAX_BODY_TEXT_LENGTH) {
+      const message = `its text has ${bodyText.length} characters, more than the ${MAX_BODY_TEXT_LENGTH} a body may have`;
+      context.addIssue({ code: 'custom', path: ['bodyHtml'], message, params: { rule: 'max-length' } });
+      return z.NEVER;
+    }
+    return { ...envelope, bodyText };
+  });
 
 // ---- turning zod issues into field errors ---------------------------------------------------------
 
@@ -93,7 +116,7 @@ export function fieldErrors(error: z.ZodError, prefix: string, input?: unknown):
  */
 export function validateSubmission(raw: unknown, schemas: Partial<Record<RecordTypeName, FieldsSchema>>): Validated {
   const masked = deidentifySubmission(raw);
-  const submission = (masked ?? {}) as { type?: unknown; envelope?: unknown; fields?: unknown };
+  const submission = (masked ?? {}) as { type?: unknown; envelope?: unknown; fields?: unknown; attachments?: unknown };
   const errors: FieldError[] = [];
   if (typeof submission.type !== 'string' || !isRecordTypeName(submission.type)) {
     errors.push({ field: 'type', rule: 'one-of', message: `must be one of ${RECORD_TYPE_NAMES.join(', ')}` });
@@ -108,6 +131,10 @@ export function validateSubmission(raw: unknown, schemas: Partial<Record<RecordT
     else if (parsed.success) fields = parsed.data;
     else errors.push(...fieldErrors(parsed.error, 'fields', submission.fields));
   }
-  if (errors.length || !envelope.success || !fields) return { ok: false, errors, submission: masked };
-  return { ok: true, input: { type: submission.type as RecordTypeName, envelope: envelope.data as EnvelopeInput, fields }, submission: masked };
+  const attachments = attachmentsSchema.optional().safeParse(submission.attachments ?? undefined);
+  if (!attachments.success) errors.push(...fieldErrors(attachments.error, 'attachments', submission.attachments));
+  if (errors.length || !envelope.success || !fields || !attachments.success) return { ok: false, errors, submission: masked };
+  const input: DisclosureInput = { type: submission.type as RecordTypeName, envelope: envelope.data as EnvelopeInput, fields };
+  if (attachments.data?.length) input.attachments = attachments.data;
+  return { ok: true, input, submission: masked };
 }

@@ -24,5 +24,7 @@ export function isRecordTypeName(name: string): name is RecordTypeName {
 
 /** Name of the catalogue's index collection, one entry per disclosure of any type. */
 export const CATALOGUE_ENTRIES = 'entries';
+/** The catalogue's copy of each disclosure's body, kept out of `entries` so that reading the index never reads bodies. */
+export const CATALOGUE_BODIES = 'bodies';
 export const AGENCIES = 'agencies';
 export const REGIONS = 'regions';

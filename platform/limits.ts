@@ -76,7 +76,7 @@ export const DEFAULT_DOCUMENT_LIMITS: DocumentLimits = {
   maxDirectives: 50,
   maxTokens: 5_000,
   maxSelections: 5_000,
-  maxBodyBytes: 1_048_576,
+  maxBodyBytes: 16 * 1_048_576,
 };
 
 const positive = (fallback: number) => z.coerce.number().int().min(1).default(fallback);

@@ -1,13 +1,13 @@
 import type { Collection, Db } from 'mongodb';
-import type { StoredEnvelope } from '../model/envelope';
-import { CATALOGUE_ENTRIES, RECORD_TYPES, type RecordTypeName } from '../model/record-types';
+import type { CatalogueEntry, StoredBody } from '../model/envelope';
+import { CATALOGUE_BODIES, CATALOGUE_ENTRIES, RECORD_TYPES, type RecordTypeName } from '../model/record-types';
 import { findByIds } from '../storage/loaders';
 import { sameContent, storeById } from '../storage/mongo';
 import { agenciesOf } from '../storage/reference';
 import { ChangeLog } from './change-log';
 import { DocumentReferences } from './document-references';
 import type { RevisionPage, RevisionPosition } from './owner-store';
-import { envelopeOf, type OwnedRecord } from './stored-record';
+import { bodyOf, envelopeOf, type OwnedRecord } from './stored-record';
 
 /** What an owner publishes of its records: every change, in revision order (owner-store.ts). */
 export interface RecordFeed {
@@ -60,14 +60,16 @@ const emptySummary = (): ProjectionSummary => ({ scanned: 0, restored: 0, refres
  * and also removes entries whose record is gone.
  */
 export class CatalogueProjector {
-  private readonly entries: Collection<StoredEnvelope>;
+  private readonly entries: Collection<CatalogueEntry>;
+  private readonly bodies: Collection<StoredBody>;
   private readonly cursors: Collection<ProjectionCursor>;
   private readonly changeLog: ChangeLog;
   readonly documentReferences: DocumentReferences;
   private running: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly catalogue: Db) {
-    this.entries = catalogue.collection<StoredEnvelope>(CATALOGUE_ENTRIES);
+    this.entries = catalogue.collection<CatalogueEntry>(CATALOGUE_ENTRIES);
+    this.bodies = catalogue.collection<StoredBody>(CATALOGUE_BODIES);
     this.cursors = catalogue.collection<ProjectionCursor>(PROJECTIONS);
     this.changeLog = new ChangeLog(catalogue);
     this.documentReferences = new DocumentReferences(catalogue);
@@ -137,11 +139,14 @@ export class CatalogueProjector {
   }
 
   private async apply(records: readonly OwnedRecord[], summary: ProjectionSummary): Promise<void> {
-    const [existing, agencies] = await Promise.all([
-      findByIds(this.entries, records.map((r) => r._id)),
+    const ids = records.map((r) => r._id);
+    const [existing, existingBodies, agencies] = await Promise.all([
+      findByIds(this.entries, ids),
+      findByIds(this.bodies, ids),
       findByIds(agenciesOf(this.catalogue), records.map((r) => r.agencyCode)),
     ]);
-    const fresh: StoredEnvelope[] = [];
+    const fresh: CatalogueEntry[] = [];
+    const freshBodies: StoredBody[] = [];
     const known = records.filter((record) => agencies.has(record.agencyCode));
     for (const record of records) {
       if (!agencies.has(record.agencyCode)) {
@@ -149,15 +154,21 @@ export class CatalogueProjector {
         continue;
       }
       const entry = envelopeOf(record);
+      const body = bodyOf(record);
       const before = existing.get(record._id);
-      if (before && sameContent(before, entry)) continue;
+      const bodyBefore = existingBodies.get(record._id);
+      // A changed body is a change of the record's public state, entry unchanged or not.
+      if (before && sameContent(before, entry) && bodyBefore && sameContent(bodyBefore, body)) continue;
       if (before) summary.refreshed += 1;
       else summary.restored += 1;
       fresh.push(entry);
+      if (!bodyBefore || !sameContent(bodyBefore, body)) freshBodies.push(body);
     }
     const publicChanges = fresh.filter((entry) => entry.status === 'PUBLISHED' || existing.get(entry._id)?.status === 'PUBLISHED');
     const pending = await this.changeLog.begin(publicChanges);
     try {
+      // The body first: an entry is never public before its body is there.
+      await storeById(this.bodies, freshBodies, existingBodies);
       await storeById(this.entries, fresh, existing);
     } catch (error) {
       this.changeLog.abandon(pending);
@@ -169,14 +180,15 @@ export class CatalogueProjector {
 
   private async removeOrphans(feed: RecordFeed, seen: ReadonlySet<string>): Promise<number> {
     const projection = { _id: 1, type: 1, domain: 1, agencyCode: 1, category: 1, status: 1 };
-    const orphans: StoredEnvelope[] = [];
+    const orphans: CatalogueEntry[] = [];
     for await (const entry of this.entries.find({ type: { $in: [...feed.types] } }, { projection })) {
-      if (!seen.has(entry._id)) orphans.push(entry as StoredEnvelope);
+      if (!seen.has(entry._id)) orphans.push(entry as CatalogueEntry);
     }
     for (let i = 0; i < orphans.length; i += DEFAULT_BATCH_SIZE) {
       const group = orphans.slice(i, i + DEFAULT_BATCH_SIZE);
       const pending = await this.changeLog.begin(group.filter((entry) => entry.status === 'PUBLISHED'));
       await this.entries.deleteMany({ _id: { $in: group.map((entry) => entry._id) } });
+      await this.bodies.deleteMany({ _id: { $in: group.map((entry) => entry._id) } });
       await this.changeLog.commit(pending);
     }
     return orphans.length;

@@ -1,5 +1,6 @@
 import type { DisclosureStatus } from '../model/envelope';
 import { transitionRefusal, type TargetStatus } from '../model/review';
+import type { AttachmentStore } from './attachment-store';
 import type { OwnerRecordStore } from './owner-store';
 import { storedRecord, type OwnedRecord, type PreparedDisclosure, type RejectedDisclosure, type WrittenDisclosure } from './stored-record';
 
@@ -39,7 +40,10 @@ export interface StatusOutcome {
  * against the state stored here, which is the only state that counts.
  */
 export class OwnerPublishing {
-  constructor(readonly store: OwnerRecordStore) {}
+  constructor(
+    readonly store: OwnerRecordStore,
+    private readonly attachments: AttachmentStore,
+  ) {}
 
   async submit(prepared: readonly PreparedDisclosure[], status: DisclosureStatus, scope: WriteScope): Promise<StoreOutcome> {
     const outside = prepared.filter((p) => !inScope(scope, p.input.envelope.agencyCode)).map((p) => p.input.envelope.indexNumber);
@@ -47,6 +51,8 @@ export class OwnerPublishing {
     const takenOver = [...stored.values()].filter((record) => !inScope(scope, record.agencyCode)).map((record) => record._id);
     const forbidden = [...new Set([...outside, ...takenOver])];
     if (forbidden.length) return { rejected: [], results: [], forbidden };
+    // The bytes first: a stored record's attachments are always there to serve.
+    for (const { input } of prepared) await this.attachments.put(input.envelope.indexNumber, input.attachments ?? []);
     return { ...(await this.store.store(prepared.map((p) => storedRecord(p, status)), status, stored)), forbidden: [] };
   }
 

@@ -8,6 +8,7 @@ import { agenciesOf, RegionAncestry, regionsOf, type StoredAgency, type StoredRe
 import { CatalogueProjector, typesOwnedBy, type ProjectionSummary, type RecordFeed } from './catalogue-projector';
 import type { CurrentNumberingScheme } from './document-references';
 import { ADMINISTRATOR, OwnerPublishing, type Caller, type StatusOutcome, type StoreOutcome } from './owner-publishing';
+import { AttachmentStore } from './attachment-store';
 import { OwnerRecordStore } from './owner-store';
 import type { PreparedDisclosure, RejectedDisclosure, WrittenDisclosure } from './stored-record';
 
@@ -197,7 +198,7 @@ function outsideRegionReason(regionCode: string, agencyRegionCode: string, named
 /** An owner reached in process, on its own database: how administrators' tools and tests publish. */
 export function localOwner(name: string, db: Db): RecordOwner & { store: OwnerRecordStore } {
   const store = new OwnerRecordStore(db, typesOwnedBy(name));
-  const publishing = new OwnerPublishing(store);
+  const publishing = new OwnerPublishing(store, new AttachmentStore(db));
   return {
     name,
     store,

@@ -1,10 +1,10 @@
 import type { DisclosureInput } from '../model/input';
-import { ENVELOPE_KEYS, type DisclosureStatus, type EnvelopeInput, type StoredEnvelope } from '../model/envelope';
+import { BODY_KEYS, ENVELOPE_KEYS, type AttachmentMeta, type CatalogueEntry, type DisclosureStatus, type StoredBody, type EnvelopeInput, type StoredEnvelope } from '../model/envelope';
 import { RECORD_TYPES, type RecordTypeName } from '../model/record-types';
 import { qualityFlagsOf, writtenAfterPublished } from '../model/quality';
 import { shanghaiDate, shanghaiYear } from '../model/time';
 import { PUBLICATION_DEADLINE_WORKING_DAYS, workingDaysAfter } from '../model/workdays';
-import { searchIndexFields } from '../storage/text-search';
+import { normalizeText, searchedFields, searchIndexFields } from '../storage/text-search';
 
 /** What the catalogue, which owns agencies and regions, resolves for a record before its owner stores it. */
 export interface ResolvedReferences {
@@ -40,12 +40,18 @@ export type OwnedRecord = StoredEnvelope & { revision?: number } & Record<string
 
 /** The record a prepared disclosure becomes in its owner's collection, in review state `status`. */
 export function storedRecord({ input, agencyName, regionPath }: PreparedDisclosure, status: DisclosureStatus): OwnedRecord {
-  return { ...input.fields, ...storedEnvelope(input.type, input.envelope, agencyName, regionPath, status) };
+  const attachments = (input.attachments ?? []).map(({ name, mediaType, size, sha256 }) => ({ name, mediaType, size, sha256 }));
+  return { ...input.fields, ...storedEnvelope(input.type, input.envelope, agencyName, regionPath, status, attachments) };
 }
 
-/** The catalogue entry of a stored record: its envelope without the type's own fields. */
-export function envelopeOf(record: StoredEnvelope): StoredEnvelope {
-  return Object.fromEntries(ENVELOPE_KEYS.map((key) => [key, record[key]])) as unknown as StoredEnvelope;
+/** The catalogue entry of a stored record: its envelope without its body and without the type's own fields. */
+export function envelopeOf(record: StoredEnvelope): CatalogueEntry {
+  return Object.fromEntries(ENVELOPE_KEYS.map((key) => [key, record[key]])) as unknown as CatalogueEntry;
+}
+
+/** The catalogue's copy of a stored record's body (null fields for a record without one). */
+export function bodyOf(record: StoredEnvelope): StoredBody {
+  return { _id: record._id, ...Object.fromEntries(BODY_KEYS.map((key) => [key, record[key] ?? null])) } as StoredBody;
 }
 
 /**
@@ -58,11 +64,12 @@ export function storedEnvelope(
   agencyName: string,
   regionPath: string[],
   status: DisclosureStatus,
+  attachments: AttachmentMeta[] = [],
 ): StoredEnvelope {
   const documentNumber = input.documentNumber ?? null;
   const writtenOn = input.writtenOn ?? null;
   const delay = writtenOn && !writtenAfterPublished(input) ? workingDaysAfter(writtenOn, shanghaiDate(input.publishedAt)) : null;
-  return {
+  const envelope: Omit<StoredEnvelope, 'grams' | 'searchText' | 'bodySearch'> = {
     _id: input.indexNumber,
     type,
     domain: RECORD_TYPES[type].domain,
@@ -80,10 +87,19 @@ export function storedEnvelope(
     disclosureMode: input.disclosureMode,
     interpretationIndexNumber: input.interpretationIndexNumber ?? null,
     sourceUrl: input.sourceUrl ?? null,
+    summary: input.summary ?? null,
+    bodyText: input.bodyText ?? null,
+    bodyHtml: input.bodyHtml ?? null,
+    attachments,
     status,
     publicationDelayWorkingDays: delay,
     publishedLate: delay === null ? null : delay > PUBLICATION_DEADLINE_WORKING_DAYS,
     qualityFlags: qualityFlagsOf(input),
-    ...searchIndexFields([input.title, ...input.subjectTerms, documentNumber, agencyName]),
+  };
+  const indexed = searchedFields(envelope).filter((field) => field.field !== 'BODY');
+  return {
+    ...envelope,
+    ...searchIndexFields(indexed.map((field) => field.value)),
+    bodySearch: envelope.bodyText === null ? null : normalizeText(envelope.bodyText),
   };
 }

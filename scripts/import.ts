@@ -115,6 +115,7 @@ async function main(): Promise<void> {
     const bytes = counted(createReadStream(options.file), progress.update);
     const summary = await importRows(readRows(options.format, bytes), localPublisher(databases), {
       status: options.publish ? 'PUBLISHED' : 'DRAFT',
+      baseDir: path.dirname(path.resolve(options.file)),
       onRejected: async (row) => {
         if (shown.length < 10) shown.push(row);
         await report.add(row);

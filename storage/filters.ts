@@ -1,10 +1,10 @@
 import type { Collection, Document } from 'mongodb';
 import { badUserInput } from '../platform/errors';
 import { endOfShanghaiDay, startOfShanghaiDay, toIsoDay } from '../model/time';
-import type { DisclosureMode, StoredEnvelope } from '../model/envelope';
+import type { CatalogueEntry, DisclosureMode } from '../model/envelope';
 import type { QualityFlag } from '../model/quality';
 import { ensureIndexes } from './mongo';
-import { normalizeText, textFilter } from './text-search';
+import { bodyTextFilter, normalizeText, textFilter } from './text-search';
 
 /** The fields an EnvelopeFilter (schema/common.graphql) can carry, after scalar parsing. */
 export interface EnvelopeFilterInput {
@@ -70,8 +70,13 @@ export function allOf(clauses: Record<string, Document | string | number | boole
   return filter;
 }
 
-/** The MongoDB filter for an EnvelopeFilter; `argument` names the GraphQL argument in errors. */
-export function envelopeFilter(input: EnvelopeFilterInput | null | undefined, argument = 'filter'): Document {
+/**
+ * The MongoDB filter for an EnvelopeFilter; `argument` names the GraphQL argument in errors. A text
+ * matches the indexed fields (title, terms, …, summary) or the body: by default the folded body of
+ * the record itself (an owner's records hold theirs); the catalogue, which keeps bodies apart, gives
+ * `bodyMatch`, the clause for the records whose body holds the text.
+ */
+export function envelopeFilter(input: EnvelopeFilterInput | null | undefined, argument = 'filter', bodyMatch?: Document): Document {
   if (!input) return {};
   const publishedFrom = day(input.publishedFrom);
   const publishedTo = day(input.publishedTo);
@@ -81,7 +86,8 @@ export function envelopeFilter(input: EnvelopeFilterInput | null | undefined, ar
     if (length < 1 || length > MAX_TEXT_LENGTH) {
       throw badUserInput(`${argument}.text`, 'length', `must have 1 to ${MAX_TEXT_LENGTH} characters besides spaces`);
     }
-    text = textFilter(input.text);
+    const indexed = textFilter(input.text);
+    text = indexed && { $or: [indexed, bodyMatch ?? bodyTextFilter(input.text)] };
   }
   return {
     ...allOf({
@@ -105,7 +111,7 @@ export function envelopeFilter(input: EnvelopeFilterInput | null | undefined, ar
 }
 
 /** Indexes every collection of stored envelopes needs: the default order, filters, search. */
-export async function ensureEnvelopeIndexes(collection: Collection<StoredEnvelope>): Promise<void> {
+export async function ensureEnvelopeIndexes<T extends CatalogueEntry>(collection: Collection<T>): Promise<void> {
   await ensureIndexes(collection as never, [
     { key: { publishedAt: -1, _id: -1 }, name: 'published' },
     { key: { agencyCode: 1, publishedAt: -1, _id: -1 }, name: 'agency_published' },

@@ -6,8 +6,10 @@
  * and card numbers masked (deidentifyText); the fields a type names natural persons in
  * (`personNames` of its definition) have the name masked, and so does every other string of the
  * submission that repeats it. A money field written as an amount is left alone: 13800000000 yuan is
- * not a phone number (anything else there is masked, since the field's error quotes it).
+ * not a phone number (anything else there is masked, since the field's error quotes it). An
+ * attachment's bytes (base64) and hash are not text and are left alone (BINARY_PATHS).
  */
+import { BINARY_PATHS } from '../attachments';
 import { deidentifyText, isMaskedName, isPersonalName, maskName } from '../deidentify';
 import { isYuanAmount } from '../scalars';
 import { RECORD_DEFINITIONS } from './index';
@@ -83,6 +85,7 @@ export function deidentifySubmission(raw: unknown): unknown {
   const rules = (typeof type === 'string' && RULES.get(type)) || NO_RULES;
   const names = new Map<string, string>();
   const withPersonsMasked = mapStrings(raw, '', (text, path, holder) => {
+    if (BINARY_PATHS.has(path)) return text;
     const masked = maskedPerson(text, kindOfName(rules.personNames[path], holder));
     if (masked === null) return text;
     names.set(text.trim(), masked);
@@ -91,6 +94,7 @@ export function deidentifySubmission(raw: unknown): unknown {
   const repeated = [...names].filter(([name]) => [...name].length >= 2);
   return mapStrings(withPersonsMasked, '', (text, path) => {
     if (rules.money.has(path) && isYuanAmount(text.trim())) return text;
+    if (BINARY_PATHS.has(path)) return text;
     const withoutNames = repeated.reduce((result, [name, masked]) => result.split(name).join(masked), text);
     return deidentifyText(withoutNames);
   });

@@ -9,6 +9,7 @@ import type { DisclosureInput } from '../../model/input';
 import type { Publisher } from '../../publishing/publisher';
 import { validateSubmission, type FieldError } from '../../model/input';
 import type { DisclosureStatus } from '../../model/envelope';
+import { withAttachmentFiles } from './attachments';
 import { csvRows } from './csv';
 import { jsonRows, ndjsonRows } from './json';
 import { FILE, FileError, type ImportFormat, type SourceRow } from './rows';
@@ -41,6 +42,8 @@ export interface ImportOptions {
   status: DisclosureStatus;
   /** Records stored per write. */
   batchSize?: number;
+  /** Where attachment paths start: the import file's folder (the working folder when not given). */
+  baseDir?: string;
   /** Called with each rejected row, in file order. */
   onRejected?: (row: RejectedRow) => void | Promise<void>;
   /** Called after every batch with the rows read so far. */
@@ -48,6 +51,8 @@ export interface ImportOptions {
 }
 
 const DEFAULT_BATCH_SIZE = 2500;
+/** A batch is written early once its attachments hold this many bytes, so memory stays bounded. */
+const MAX_BATCH_ATTACHMENT_BYTES = 64 * 1024 * 1024;
 
 /** The rows of a file in `format`. */
 export function readRows(format: ImportFormat, bytes: AsyncIterable<Buffer>): AsyncIterable<SourceRow> {
@@ -70,14 +75,16 @@ function indexNumberOf(submission: unknown): string | null {
  * Reading errors and validation errors together; a field that could not be read is not also
  * `required`. With the row's index number as de-identified (what the report may quote).
  */
-function problemsOf(row: SourceRow): { input?: DisclosureInput; indexNumber: string | null; errors: FieldError[] } {
+async function problemsOf(row: SourceRow, baseDir: string): Promise<{ input?: DisclosureInput; indexNumber: string | null; errors: FieldError[] }> {
   if (row.submission === undefined) return { indexNumber: null, errors: row.errors };
-  const validated = validateSubmission(row.submission, FIELD_SCHEMAS);
+  const read = await withAttachmentFiles(row.submission, baseDir);
+  const validated = validateSubmission(read.submission, FIELD_SCHEMAS);
   const indexNumber = indexNumberOf(validated.submission);
-  if (validated.ok && !row.errors.length) return { input: validated.input, indexNumber, errors: [] };
-  const unreadable = row.unreadable ?? new Set<string>();
+  const errors = [...row.errors, ...read.errors];
+  if (validated.ok && !errors.length) return { input: validated.input, indexNumber, errors: [] };
+  const unreadable = new Set([...(row.unreadable ?? []), ...read.errors.map((e) => e.field.replace(/\.path$/, '.contentBase64'))]);
   const validation = validated.ok ? [] : validated.errors.filter((e) => !(unreadable.has(e.field) && e.rule === 'required'));
-  return { indexNumber, errors: [...row.errors, ...validation] };
+  return { indexNumber, errors: [...errors, ...validation] };
 }
 
 export async function importRows(
@@ -89,6 +96,7 @@ export async function importRows(
   const summary: ImportSummary = { rows: 0, stored: 0, unchanged: 0, rejected: 0 };
   const firstLineOf = new Map<string, number>();
   let batch: Array<{ row: SourceRow; input: DisclosureInput }> = [];
+  let batchAttachmentBytes = 0;
 
   const reject = async (rejected: RejectedRow) => {
     summary.rejected += 1;
@@ -111,13 +119,14 @@ export async function importRows(
       else summary.unchanged += 1;
     }
     batch = [];
+    batchAttachmentBytes = 0;
     options.onProgress?.(summary);
   };
 
   try {
     for await (const row of rows) {
       summary.rows += 1;
-      const { input, indexNumber, errors } = problemsOf(row);
+      const { input, indexNumber, errors } = await problemsOf(row, options.baseDir ?? process.cwd());
       if (!input) {
         await reject({ line: row.line, position: row.position, indexNumber, errors });
         continue;
@@ -135,7 +144,8 @@ export async function importRows(
       }
       firstLineOf.set(key, row.line);
       batch.push({ row, input });
-      if (batch.length >= batchSize) await flush();
+      batchAttachmentBytes += (input.attachments ?? []).reduce((sum, file) => sum + file.size, 0);
+      if (batch.length >= batchSize || batchAttachmentBytes >= MAX_BATCH_ATTACHMENT_BYTES) await flush();
     }
   } catch (error) {
     if (!(error instanceof FileError)) throw error;

@@ -3,6 +3,7 @@ import type { DisclosureInput } from '../../model/input';
 import type { DisclosureMode, EnvelopeInput } from '../../model/envelope';
 import { shanghaiDate, startOfShanghaiDay } from '../../model/time';
 import { Random } from './random';
+import { sampleBody } from './body';
 import { AGENCIES, regionName, type DepartmentKind, type SampleAgency } from '../../model/reference-data';
 
 const HOUR_MS = 60 * 60 * 1000;
@@ -91,6 +92,7 @@ export class SampleContext {
       disclosureMode: mode,
       interpretationIndexNumber: null,
       sourceUrl: `https://www.example.gov.cn/${spec.agency.regionCode}/xxgk/${year}/${serial}.html`,
+      ...sampleBody(serial, { title: spec.title, agencyName: spec.agency.name, regionName: regionName(spec.agency.regionCode), subjectTerms: spec.subjectTerms }),
     };
   }
 }

@@ -5,7 +5,7 @@ import type { ChangeLog } from '../../publishing/change-log';
 import type { DocumentLink } from '../../publishing/document-references';
 import type { Publisher } from '../../publishing/publisher';
 import { byIdLoader } from '../../storage/loaders';
-import type { StoredEnvelope } from '../../model/envelope';
+import type { CatalogueEntry, StoredBody } from '../../model/envelope';
 import type { StoredAgency, StoredRegion } from '../../storage/reference';
 import type { CatalogueRepository } from './repository';
 
@@ -20,7 +20,9 @@ export interface CatalogueContext {
   /** The one write path, for the publishing API. */
   writer: Publisher;
   changeLog: ChangeLog;
-  entries: DataLoader<string, StoredEnvelope | null>;
+  entries: DataLoader<string, CatalogueEntry | null>;
+  /** Bodies by index number, read only for the fields and snippets that quote them. */
+  bodies: DataLoader<string, StoredBody | null>;
   agencies: DataLoader<string, StoredAgency | null>;
   regions: DataLoader<string, StoredRegion | null>;
   agencyChildren: DataLoader<string, StoredAgency[]>;
@@ -47,6 +49,7 @@ export function createContext(
     ...services,
     ...request,
     entries: byIdLoader(repository.entries, work),
+    bodies: byIdLoader(repository.bodies, work),
     agencies: byIdLoader(repository.agencies, work),
     regions: byIdLoader(repository.regions, work),
     agencyChildren: grouped((codes) => repository.agenciesByParents(codes, work)),

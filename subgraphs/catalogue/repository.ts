@@ -1,12 +1,13 @@
 import type { Collection, Db, Document } from 'mongodb';
-import { CATALOGUE_ENTRIES, type RecordTypeName } from '../../model/record-types';
+import { CATALOGUE_BODIES, CATALOGUE_ENTRIES, type RecordTypeName } from '../../model/record-types';
+import { bodyTextFilter } from '../../storage/text-search';
 import { badUserInput } from '../../platform/errors';
 import type { QueryLimits } from '../../platform/overload';
 import { findByIds } from '../../storage/loaders';
 import { DUPLICATE_KEY, ensureIndexes } from '../../storage/mongo';
 import { keysetPage, type PageArgs } from '../../storage/pagination';
 import { envelopeFilter, ensureEnvelopeIndexes, type EnvelopeFilterInput } from '../../storage/filters';
-import { type DomainName, type StoredEnvelope } from '../../model/envelope';
+import { type DomainName, type CatalogueEntry, type StoredBody } from '../../model/envelope';
 import { agenciesOf, regionsOf, RegionAncestry, type AdministrativeLevel, type StoredAgency, type StoredRegion } from '../../storage/reference';
 
 export interface CatalogueFilterInput extends EnvelopeFilterInput {
@@ -17,7 +18,7 @@ export interface CatalogueFilterInput extends EnvelopeFilterInput {
 export type Dimension = 'DOMAIN' | 'TYPE' | 'AGENCY' | 'REGION' | 'CATEGORY' | 'YEAR' | 'DISCLOSURE_MODE' | 'QUALITY_FLAG';
 
 /** The stored field each dimension groups on. */
-export const DIMENSION_FIELDS: Record<Dimension, keyof StoredEnvelope> = {
+export const DIMENSION_FIELDS: Record<Dimension, keyof CatalogueEntry> = {
   DOMAIN: 'domain',
   TYPE: 'type',
   AGENCY: 'agencyCode',
@@ -36,10 +37,10 @@ export interface GroupCount {
   count: number;
 }
 
-export function catalogueFilter(input: CatalogueFilterInput | null | undefined, argument = 'filter'): Document {
+export function catalogueFilter(input: CatalogueFilterInput | null | undefined, argument = 'filter', bodyMatch?: Document): Document {
   if (!input) return {};
   return {
-    ...envelopeFilter(input, argument),
+    ...envelopeFilter(input, argument, bodyMatch),
     ...(input.domains ? { domain: { $in: [...input.domains] } } : {}),
     ...(input.types ? { type: { $in: [...input.types] } } : {}),
   };
@@ -50,13 +51,15 @@ export function catalogueFilter(input: CatalogueFilterInput | null | undefined, 
  * agencies and the regions.
  */
 export class CatalogueRepository {
-  readonly entries: Collection<StoredEnvelope>;
+  readonly entries: Collection<CatalogueEntry>;
+  readonly bodies: Collection<StoredBody>;
   readonly agencies: Collection<StoredAgency>;
   readonly regions: Collection<StoredRegion>;
   private readonly ancestry: RegionAncestry;
 
   constructor(db: Db) {
-    this.entries = db.collection<StoredEnvelope>(CATALOGUE_ENTRIES);
+    this.entries = db.collection<CatalogueEntry>(CATALOGUE_ENTRIES);
+    this.bodies = db.collection<StoredBody>(CATALOGUE_BODIES);
     this.agencies = agenciesOf(db);
     this.regions = regionsOf(db);
     this.ancestry = new RegionAncestry(this.regions);
@@ -73,6 +76,19 @@ export class CatalogueRepository {
       { key: { regionCode: 1 }, name: 'region' },
     ]);
     await ensureIndexes(this.regions as never, [{ key: { parentCode: 1 }, name: 'parent' }]);
+  }
+
+  /**
+   * catalogueFilter with a text matched in the bodies too: the bodies, kept apart from the index
+   * entries, are read first (one `$regex` over the folded bodies, for their index numbers) and the
+   * entries are then matched on their indexed fields or by those numbers. Bad input is refused
+   * before any body is read.
+   */
+  async filterOf(input: CatalogueFilterInput | null | undefined, limits: QueryLimits): Promise<Document> {
+    const filter = catalogueFilter(input);
+    if (!input?.text || !filter.$or) return filter;
+    const matches = await this.bodies.find(bodyTextFilter(input.text), { projection: { _id: 1 }, ...limits.query() }).toArray();
+    return catalogueFilter(input, 'filter', { _id: { $in: matches.map((body) => body._id) } });
   }
 
   page(filter: Document, args: PageArgs, limits: QueryLimits) {

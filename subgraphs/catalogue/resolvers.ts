@@ -4,14 +4,16 @@ import { badUserInput } from '../../platform/errors';
 import { hintChangeFeed } from '../kit/caching';
 import { isVisible, visibilityFilter } from '../kit/auth';
 import type { PageArgs } from '../../storage/pagination';
+import { searchedFields, snippetsOf } from '../../storage/text-search';
 import { envelopeFieldResolvers } from '../kit/envelope-resolvers';
 import { boundedPage } from '../kit/expensive';
-import type { StoredEnvelope } from '../../model/envelope';
+import { attachmentPath, type CatalogueEntry } from '../../model/envelope';
 import type { AdministrativeLevel, StoredAgency, StoredRegion } from '../../storage/reference';
 import { publishingResolvers } from './publishing';
 import { registerAgency, type AgencyRegistration } from './agency-registration';
 import type { CatalogueContext } from './context';
-import { catalogueFilter, type CatalogueFilterInput, type Dimension } from './repository';
+import type { Document } from 'mongodb';
+import type { CatalogueFilterInput, Dimension } from './repository';
 
 interface CatalogueArgs extends PageArgs {
   filter?: CatalogueFilterInput | null;
@@ -21,11 +23,21 @@ const MAX_DIMENSIONS = 3;
 
 /** A connection over the catalogue index, with facets counted only when asked for. */
 async function cataloguePage(args: CatalogueArgs, context: CatalogueContext, agencyCode?: string) {
-  const filter = {
-    $and: [visibilityFilter(context.actor), { ...catalogueFilter(args.filter), ...(agencyCode ? { agencyCode } : {}) }],
-  };
-  const connection = await boundedPage(context.work, args.filter?.text, () => context.repository.page(filter, args, context.work));
-  return { ...connection, facets: { filter } };
+  let filter: Document = {};
+  const connection = await boundedPage(context.work, args.filter?.text, async () => {
+    const matching = await context.repository.filterOf(args.filter, context.work);
+    filter = { $and: [visibilityFilter(context.actor), { ...matching, ...(agencyCode ? { agencyCode } : {}) }] };
+    return context.repository.page(filter, args, context.work);
+  });
+  const text = args.filter?.text;
+  const edges = connection.edges.map((edge) => ({ ...edge, snippets: () => (text ? snippetsFor(text, edge.node, context) : []) }));
+  return { ...connection, edges, facets: { filter } };
+}
+
+/** Where a page's text was found in a record: its body read only for this (and once per request). */
+async function snippetsFor(text: string, entry: CatalogueEntry, context: CatalogueContext) {
+  const body = await context.bodies.load(entry._id);
+  return snippetsOf(text, searchedFields({ ...entry, bodyText: body?.bodyText ?? null }));
 }
 
 /** A readable label for a dimension value: names for agency and region codes. */
@@ -47,19 +59,19 @@ const facetResolver = (dimension: Dimension) => (source: { filter: object }, _ar
   facet(dimension, source.filter, context);
 
 /** A record by index number, if the actor may see it. */
-async function visibleEntry(indexNumber: string, context: CatalogueContext): Promise<StoredEnvelope | null> {
+async function visibleEntry(indexNumber: string, context: CatalogueContext): Promise<CatalogueEntry | null> {
   const entry = await context.entries.load(indexNumber);
   return entry && isVisible(entry, context.actor) ? entry : null;
 }
 
 /** The records of `indexNumbers` the actor may see, in the order given, the others left out. */
-async function visibleEntries(indexNumbers: readonly string[], context: CatalogueContext): Promise<StoredEnvelope[]> {
+async function visibleEntries(indexNumbers: readonly string[], context: CatalogueContext): Promise<CatalogueEntry[]> {
   const entries = await Promise.all(indexNumbers.map((indexNumber) => visibleEntry(indexNumber, context)));
-  return entries.filter((entry): entry is StoredEnvelope => entry !== null);
+  return entries.filter((entry): entry is CatalogueEntry => entry !== null);
 }
 
 /** The record a documents record names in `field` of its links, if the actor may see it. */
-const linkedEntry = (field: 'replacedBy' | 'finalDocument') => async (entry: StoredEnvelope, _args: unknown, context: CatalogueContext) => {
+const linkedEntry = (field: 'replacedBy' | 'finalDocument') => async (entry: CatalogueEntry, _args: unknown, context: CatalogueContext) => {
   const target = (await context.documentLinks.load(entry._id))?.[field];
   return target ? visibleEntry(target, context) : null;
 };
@@ -68,11 +80,14 @@ const disclosureResolvers = {
   __resolveReference: (reference: { id: string }, context: CatalogueContext) => visibleEntry(reference.id, context),
   ...envelopeFieldResolvers,
   // Agency and Region live here, so the catalogue answers them whole rather than as references.
-  agency: (entry: StoredEnvelope, _args: unknown, context: CatalogueContext) => context.agencies.load(entry.agencyCode),
-  region: (entry: StoredEnvelope, _args: unknown, context: CatalogueContext) => context.regions.load(entry.regionCode),
-  interpretation: (entry: StoredEnvelope, _args: unknown, context: CatalogueContext) =>
+  agency: (entry: CatalogueEntry, _args: unknown, context: CatalogueContext) => context.agencies.load(entry.agencyCode),
+  region: (entry: CatalogueEntry, _args: unknown, context: CatalogueContext) => context.regions.load(entry.regionCode),
+  bodyText: async (entry: CatalogueEntry, _args: unknown, context: CatalogueContext) => (await context.bodies.load(entry._id))?.bodyText ?? null,
+  bodyHtml: async (entry: CatalogueEntry, _args: unknown, context: CatalogueContext) => (await context.bodies.load(entry._id))?.bodyHtml ?? null,
+  attachments: (entry: CatalogueEntry) => (entry.attachments ?? []).map((attachment) => ({ ...attachment, url: attachmentPath(entry._id, attachment.sha256) })),
+  interpretation: (entry: CatalogueEntry, _args: unknown, context: CatalogueContext) =>
     entry.interpretationIndexNumber ? visibleEntry(entry.interpretationIndexNumber, context) : null,
-  interpretations: async (entry: StoredEnvelope, _args: unknown, context: CatalogueContext) => {
+  interpretations: async (entry: CatalogueEntry, _args: unknown, context: CatalogueContext) => {
     const interpretations = await visibleEntries(await context.interpretationsOf.load(entry._id), context);
     return interpretations.sort((a, b) => b.publishedAt.getTime() - a.publishedAt.getTime() || (a._id < b._id ? 1 : -1));
   },
@@ -106,7 +121,7 @@ export const resolvers = {
       }
       context.work.admitExpensive();
       const rows = await context.repository.countBy(
-        { $and: [visibilityFilter(context.actor), catalogueFilter(args.filter)] },
+        { $and: [visibilityFilter(context.actor), await context.repository.filterOf(args.filter, context.work)] },
         args.by,
         context.work,
       );
@@ -130,12 +145,12 @@ export const resolvers = {
   },
   Disclosure: {
     ...disclosureResolvers,
-    __resolveType: (entry: StoredEnvelope) => entry.type,
+    __resolveType: (entry: CatalogueEntry) => entry.type,
   },
   ...Object.fromEntries(RECORD_TYPE_NAMES.map((type) => [type, disclosureResolvers])),
   PolicyInterpretation: {
     ...disclosureResolvers,
-    interprets: async (entry: StoredEnvelope, _args: unknown, context: CatalogueContext) =>
+    interprets: async (entry: CatalogueEntry, _args: unknown, context: CatalogueContext) =>
       visibleEntries((await context.documentLinks.load(entry._id))?.interprets ?? [], context),
   },
   PolicyDocument: { ...disclosureResolvers, replacedBy: linkedEntry('replacedBy') },

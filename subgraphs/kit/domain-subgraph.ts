@@ -5,8 +5,10 @@ import type { SubgraphName } from '../../platform/config';
 import { RECORD_TYPES, type RecordTypeName } from '../../model/record-types';
 import { isVisible, visibilityFilter, type Actor } from './auth';
 import type { RequestWork } from '../../platform/overload';
+import { AttachmentStore } from '../../publishing/attachment-store';
 import { OwnerRecordStore } from '../../publishing/owner-store';
 import { FIELD_SCHEMAS } from '../../model/records';
+import { attachmentsRouter } from './attachments';
 import { ownerApi } from './owner-api';
 import { boundedPage } from './expensive';
 import { byIdLoader } from '../../storage/loaders';
@@ -132,6 +134,7 @@ export function defineDomainSubgraph<GeneratedResolvers>(
         await ensureIndexes(collection as never, spec.indexes ?? []);
       }
       await new OwnerRecordStore(own, specs.map((spec) => spec.type)).ensureIndexes();
+      await new AttachmentStore(own).ensureIndexes();
     },
     async start({ own }) {
       for (const spec of specs) collections.set(spec.type, own.collection<StoredEnvelope>(RECORD_TYPES[spec.type].collection));
@@ -143,7 +146,11 @@ export function defineDomainSubgraph<GeneratedResolvers>(
           agencyFields: Object.fromEntries(Object.entries(agencyFields).map(([field, { loader }]) => [field, loader(collectionOf, work)])),
         }),
         // The owner's side of publishing (./owner-api.ts), for the catalogue.
-        routes: (actorOf) => [{ path: '/owner', router: ownerApi(name, own, FIELD_SCHEMAS, actorOf) }],
+        routes: (actorOf) => [
+          { path: '/owner', router: ownerApi(name, own, FIELD_SCHEMAS, actorOf) },
+          // The bytes of its records' attachments (./attachments.ts), for the gateway.
+          { path: '/attachments', router: attachmentsRouter(name, own, actorOf) },
+        ],
       };
     },
   };

@@ -20,6 +20,7 @@ import { validateSubmission } from '../../model/input';
 import type { FieldsSchema } from '../../model/records/rules';
 import type { RecordTypeName } from '../../model/record-types';
 import { typesOwnedBy } from '../../publishing/catalogue-projector';
+import { AttachmentStore } from '../../publishing/attachment-store';
 import { OwnerPublishing } from '../../publishing/owner-publishing';
 import { decodeRevisionCursor, encodeRevisionCursor, OwnerRecordStore } from '../../publishing/owner-store';
 import type { PreparedDisclosure, RejectedDisclosure } from '../../publishing/stored-record';
@@ -91,7 +92,7 @@ function agencyOf(actor: Actor): Extract<Actor, { kind: 'agency' }> {
 /** The owner endpoints of the subgraph `owner`, over its own database. */
 export function ownerApi(owner: string, db: Db, schemas: FieldSchemas, actorOf: (req: IncomingMessage) => Actor): Router {
   const store = new OwnerRecordStore(db, typesOwnedBy(owner));
-  const publishing = new OwnerPublishing(store);
+  const publishing = new OwnerPublishing(store, new AttachmentStore(db));
   const router = express.Router();
   const handle = (work: (req: Request) => Promise<unknown>) => async (req: Request, res: Response) => {
     try {

@@ -5,6 +5,7 @@
  */
 import { loadGatewayConfig } from '../../gateway/config';
 import { startGateway, type RunningGateway } from '../../gateway/server';
+import { DEFAULT_DOCUMENT_LIMITS } from '../../platform/limits';
 import { postJson, request } from '../support/http';
 import { startTestStack, type TestStack } from '../support/stack';
 
@@ -105,13 +106,13 @@ describe('POST', () => {
   });
 
   it('answers a body over the size limit with 413 and a GraphQL error naming the limit', async () => {
-    const answer = await postJson(stack.endpoint, { query: '{ __typename }', variables: { padding: 'x'.repeat(1_048_576) } });
+    const answer = await postJson(stack.endpoint, { query: '{ __typename }', variables: { padding: 'x'.repeat(DEFAULT_DOCUMENT_LIMITS.maxBodyBytes) } });
     expect(answer.status).toBe(413);
     expect(answer.headers.get('content-type')).toBe('application/json; charset=utf-8');
     expect(answer.json.errors).toEqual([
       {
-        message: 'The request body is larger than 1048576 bytes, the limit (maxBodyBytes).',
-        extensions: { code: 'PAYLOAD_TOO_LARGE', limit: 'maxBodyBytes', allowed: 1_048_576 },
+        message: `The request body is larger than ${16 * 1_048_576} bytes, the limit (maxBodyBytes).`,
+        extensions: { code: 'PAYLOAD_TOO_LARGE', limit: 'maxBodyBytes', allowed: 16 * 1_048_576 },
       },
     ]);
     // The server is fine afterwards.

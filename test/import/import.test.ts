@@ -2,8 +2,8 @@
  * `npm run import` as a user runs it: a real process against the run's engine, files of every format
  * with good and bad rows, checked in the rejection report, in the output and in the database.
  */
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -303,6 +303,33 @@ describe('JSON and NDJSON files', () => {
       ['5', 'fields.transferredOn', 'format'],
     ]);
     expect((await storedEntries(prefix)).map((e) => e._id)).toEqual([a]);
+  });
+});
+
+describe('attachments in an import', () => {
+  it('reads each attachment from its path beside the import file and stores it with the record; a missing file rejects its row', async () => {
+    const prefix = freshPrefix();
+    const [a, b] = [indexNumber(land), indexNumber(land)];
+    const bytes = Buffer.concat([Buffer.from('%PDF-1.7\n'), randomBytes(70_000)]);
+    const dir = mkdtempSync(path.join(workDir, 'with-files-'));
+    mkdirSync(path.join(dir, 'files'));
+    writeFileSync(path.join(dir, 'files', '出让合同.pdf'), bytes);
+    const attachment = (at: string) => ({ attachments: [{ name: '出让合同.pdf', mediaType: 'application/pdf', path: at }] });
+    const ndjson = `${JSON.stringify({ ...landSubmission(a), ...attachment('files/出让合同.pdf') })}\n${JSON.stringify({ ...landSubmission(b), ...attachment('files/missing.pdf') })}\n`;
+    const importFile = path.join(dir, 'records.ndjson');
+    writeFileSync(importFile, ndjson);
+    const run = await runImport(prefix, importFile, '--publish');
+    expect(run.report).toEqual([['2', 'attachments.0.path', 'file']]);
+    expect(run.reportText).toContain('files/missing.pdf: there is no such file (paths are relative to the import file)');
+    expect((await storedEntries(prefix)).map((e) => e._id)).toEqual([a]);
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    const entry = await client.db(`${prefix}_catalogue`).collection('entries').findOne({ _id: a as never });
+    expect(entry?.attachments).toEqual([{ name: '出让合同.pdf', mediaType: 'application/pdf', size: bytes.length, sha256 }]);
+    const owner = client.db(`${prefix}_land`);
+    const [stored] = await owner.collection('attachments.files').find({}).toArray();
+    expect([stored.filename, stored.length]).toEqual([`${a}/${sha256}`, bytes.length]);
+    const chunks = await owner.collection('attachments.chunks').find({ files_id: stored._id }).sort({ n: 1 }).toArray();
+    expect(Buffer.concat(chunks.map((chunk) => Buffer.from(chunk.data.buffer))).equals(bytes)).toBe(true);
   });
 });
 

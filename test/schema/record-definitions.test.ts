@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { ENVELOPE_KEYS } from '../../model/envelope';
+import { BODY_KEYS, ENVELOPE_KEYS } from '../../model/envelope';
 import { RECORD_DEFINITIONS } from '../../model/records';
 import { sampleRecords } from '../support/builders';
 import { landTransfer } from '../../model/records/land/land-transfer';
@@ -34,7 +34,7 @@ describe('each record type’s definition against its subgraph’s SDL', () => {
     '%s has no field, public or stored, named like an envelope field (which would overwrite it)',
     (type, definition) => {
       const stored = Object.keys(sampleRecords(type, 1)[0].fields);
-      const clashes = [...Object.keys(definition.fields), ...stored].filter((field) => (ENVELOPE_KEYS as readonly string[]).includes(field));
+      const clashes = [...Object.keys(definition.fields), ...stored].filter((field) => ([...ENVELOPE_KEYS, ...BODY_KEYS] as readonly string[]).includes(field));
       expect(clashes).toEqual([]);
     },
   );

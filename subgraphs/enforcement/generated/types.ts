@@ -366,8 +366,9 @@ export type EnvelopeFilter = {
   /** Regions 行政区划 by 6-digit code; a region includes every region below it. */
   regionCodes?: InputMaybe<Array<Scalars['ID']['input']>>;
   /**
-   * Exact substring of the title 标题, a subject term 主题词, the document number 文号 or the publishing
-   * agency's name: `征地` finds `征地拆迁补偿方案`. Case and full-width forms are folded; 1 to 100 characters.
+   * Exact substring of the title 标题, a subject term 主题词, the document number 文号, the publishing
+   * agency's name, the summary 内容概述 or the body 正文: `征地` finds `征地拆迁补偿方案`. Case,
+   * full-width forms and white space are folded; 1 to 100 characters.
    */
   text?: InputMaybe<Scalars['String']['input']>;
   /** Written 成文日期 on or after this day. */
