@@ -5,7 +5,12 @@
  */
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import type { AttachmentUpload } from './input';
+import type { AttachmentMeta } from './envelope';
+
+/** An attachment as submitted: what is kept of it, and its bytes. */
+export interface AttachmentUpload extends AttachmentMeta {
+  content: Buffer;
+}
 
 /** Largest attachment, in bytes (decoded). */
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;

@@ -4,12 +4,12 @@
  */
 import { z } from 'zod';
 import { AGENCY_CODE_RULE, isAgencyCode, normalizeAgencyCode } from './agency-code';
-import { attachmentsSchema } from './attachments';
+import { attachmentsSchema, type AttachmentUpload } from './attachments';
 import { MAX_BODY_HTML_LENGTH, MAX_BODY_TEXT_LENGTH, MAX_SUMMARY_LENGTH, sanitizeBodyHtml, textOfHtml } from './body';
 import { calendarDay, indexNumber, optionalText, text, type FieldsSchema } from './records/rules';
 import { deidentifySubmission } from './records/personal-data';
 import { isRecordTypeName, RECORD_TYPE_NAMES, type RecordTypeName } from './record-types';
-import type { AttachmentMeta, EnvelopeInput } from './envelope';
+import type { EnvelopeInput } from './envelope';
 
 export interface FieldError {
   /** Path of the field, e.g. `fields.finalPrice` or `envelope.publishedAt`. */
@@ -26,11 +26,6 @@ export interface DisclosureInput<Fields extends object = object> {
   fields: Fields;
   /** Files published with the record 附件, their bytes decoded and checked. */
   attachments?: AttachmentUpload[];
-}
-
-/** An attachment as submitted: what is kept of it, and its bytes. */
-export interface AttachmentUpload extends AttachmentMeta {
-  content: Buffer;
 }
 
 /**

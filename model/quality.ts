@@ -4,7 +4,6 @@
  * number from another year); such records are stored as published and flagged, so they can be found
  * and counted, instead of being refused.
  */
-import type { EnvelopeInput } from './envelope';
 import { shanghaiDate } from './time';
 
 export const QUALITY_FLAGS = ['WRITTEN_AFTER_PUBLISHED', 'INDEX_NUMBER_YEAR_MISMATCH', 'DOCUMENT_NUMBER_YEAR_MISMATCH'] as const;
@@ -15,10 +14,17 @@ const INDEX_NUMBER_YEAR = /\/((?:19|20)\d{2})(?=[-_./]|$)/;
 /** The year of a document number 文号 in its brackets: `含政办〔2017〕38号`, `[2017]`, `（2017）`, `【2017】`. */
 const DOCUMENT_NUMBER_YEAR = /[〔[（(【［]\s*((?:19|20)\d{2})\s*[〕\]）)】］]/;
 
-type DatedEnvelope = Pick<EnvelopeInput, 'indexNumber' | 'documentNumber' | 'writtenOn' | 'publishedAt'>;
+/** The envelope fields the flags read. */
+interface DatedEnvelope {
+  indexNumber: string;
+  documentNumber?: string | null;
+  /** `YYYY-MM-DD`, Asia/Shanghai. */
+  writtenOn?: string | null;
+  publishedAt: Date;
+}
 
 /** Whether the date written is later than the day published (Asia/Shanghai), which no real document can be. */
-export function writtenAfterPublished({ writtenOn, publishedAt }: Pick<EnvelopeInput, 'writtenOn' | 'publishedAt'>): boolean {
+export function writtenAfterPublished({ writtenOn, publishedAt }: Pick<DatedEnvelope, 'writtenOn' | 'publishedAt'>): boolean {
   return Boolean(writtenOn && writtenOn > shanghaiDate(publishedAt));
 }
 

@@ -7,7 +7,7 @@
  */
 import type { Readable } from 'node:stream';
 import { GridFSBucket, type Db } from 'mongodb';
-import type { AttachmentUpload } from '../model/input';
+import type { AttachmentUpload } from '../model/attachments';
 import { ensureIndexes } from '../storage/mongo';
 
 const BUCKET = 'attachments';

@@ -489,8 +489,8 @@ describe('giant and strange strings', () => {
     expect(answer.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'after' });
   });
 
-  it('answers 1 MB of Chinese text (3 MB of UTF-8) with 413', async () => {
-    const answer = await postJson(stack.endpoint, { query: '{ __typename }', variables: { s: '征'.repeat(MB) } });
+  it('answers 6 M characters of Chinese text (18 MB of UTF-8, over the 16 MiB body limit) with 413', async () => {
+    const answer = await postJson(stack.endpoint, { query: '{ __typename }', variables: { s: '征'.repeat(6 * MB) } });
     expect(answer.status).toBe(413);
     expect(answer.json.errors?.[0].extensions?.code).toBe('PAYLOAD_TOO_LARGE');
   });

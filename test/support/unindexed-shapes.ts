@@ -52,7 +52,7 @@ export const UNINDEXED_SHAPES: AllowList = {
   ],
   shapes: [
     {
-      collections: [...ENVELOPES, CATALOGUE_BODIES, AGENCIES, REGIONS, CHANGES, 'projections', 'revisionBlocks', 'changeBlocks', API_KEYS, DOCUMENT_LINKS, NUMBERING_SCHEMES],
+      collections: [...ENVELOPES, CATALOGUE_BODIES, AGENCIES, REGIONS, CHANGES, 'projections', 'revisionBlocks', 'changeBlocks', API_KEYS, DOCUMENT_LINKS, NUMBERING_SCHEMES, 'attachments.chunks'],
       command: 'find',
       equality: [],
       range: [],
@@ -72,7 +72,7 @@ export const UNINDEXED_SHAPES: AllowList = {
     ...sortedInMemory([collectionOf('SafetyAccident')], ['grade'], 'its index is {grade, occurredAt}: a page of one grade sorts its matches in memory (grades are few: the grave ones are rare)'),
     {
       collections: ENVELOPES,
-      equality: ['agencyCode', 'category', 'regionPath', 'domain', 'type', 'grams', 'winningParty', 'mineral', 'supplierName', 'schoolName', 'projectName', 'party', 'partyCreditCode', 'holder', 'holderCreditCode', 'enterprise', 'producer', 'feeItem', 'housingType', 'grade', 'outcome', 'interpretsIndexNumbers'],
+      equality: ['agencyCode', 'category', 'regionPath', 'domain', 'type', 'grams', 'winningParty', 'mineral', 'supplierName', 'schoolName', 'projectName', 'party', 'partyCreditCode', 'holder', 'holderCreditCode', 'enterprise', 'producer', 'feeItem', 'collectingUnit', 'fundName', 'housingType', 'grade', 'outcome', 'interpretsIndexNumbers'],
       combined: true,
       range: [],
       reason: 'several filters at once: the index of one of them serves (the planner tries them and keeps the most selective), the others are tested on its matches; no compound index for every combination',
