@@ -26,6 +26,7 @@ export const ENVELOPE_COLUMNS = [
   'type',
   'indexNumber',
   'title',
+  'summary',
   'domain',
   'category',
   'agencyCode',
@@ -55,6 +56,7 @@ export interface ExportRow {
   type: string;
   indexNumber: string;
   title: string;
+  summary: string | null;
   domain: string;
   category: string;
   agencyCode: string;
@@ -90,6 +92,7 @@ export const EXPORT_QUERY = `query CatalogueExport($filter: CatalogueFilter, $or
         __typename
         indexNumber
         title
+        summary
         domain
         category
         agency { code name }
@@ -139,6 +142,7 @@ function rowOf(node: ExportNode): ExportRow {
     type: node.__typename,
     indexNumber: node.indexNumber,
     title: node.title,
+    summary: node.summary,
     domain: node.domain,
     category: node.category,
     agencyCode: node.agency.code,

@@ -67,7 +67,7 @@ const CATALOGUE_PAGE = `query ($filter: CatalogueFilter, $orderBy: DisclosureOrd
   catalogue(filter: $filter, orderBy: $orderBy, first: 100, after: $after) {
     pageInfo { hasNextPage endCursor }
     edges { node {
-      __typename indexNumber title domain category agency { code name } region { code name } documentNumber
+      __typename indexNumber title summary domain category agency { code name } region { code name } documentNumber
       subjectTerms writtenOn publishedAt publishedOn disclosureMode publicationDelayWorkingDays publishedLate qualityFlags sourceUrl
       ... on LandTransfer {
         parcelNumber location areaSquareMetres use termYears method floorAreaRatio startingPrice { yuan } finalPrice { yuan }
