@@ -271,6 +271,28 @@ export const EXAMPLES = {
     variables: {},
   },
 
+  inconsistentRecords: {
+    title: { en: 'Records whose dates or numbers disagree', zh: '日期或编号自相矛盾的信息' },
+    description: {
+      en: 'Records stored as their agencies published them but flagged: written after they were published, or an index or document number of another year. Counted by flag and by agency, then listed with what disagrees.',
+      zh: '按原样收录但被标记的信息：成文日期晚于发布日期，或索引号、文号中的年份与成文、发布年份不符。按标记和机构统计，并列出具体信息。',
+    },
+    query: `query InconsistentRecords {
+  byFlag: catalogueCounts(by: [QUALITY_FLAG]) { keys { value } count }
+  byAgency: catalogueCounts(filter: { qualityFlags: [WRITTEN_AFTER_PUBLISHED] }, by: [AGENCY]) {
+    keys { value label }
+    count
+  }
+  writtenAfterPublished: catalogue(filter: { qualityFlags: [WRITTEN_AFTER_PUBLISHED] }, first: 10) {
+    totalCount
+    edges {
+      node { indexNumber title agency { name } writtenOn publishedOn documentNumber qualityFlags }
+    }
+  }
+}`,
+    variables: {},
+  },
+
   pullSince: {
     title: { en: 'Another agency pulls what is new, page by page', zh: '其他机构分页拉取上次以来的新信息' },
     description: {

@@ -4,6 +4,7 @@
  * through the gateway with real results.
  */
 import { parse } from 'csv-parse/sync';
+import { shanghaiDate } from '../../model/time';
 import { EXAMPLES, KEY_PLACEHOLDER, type ExampleName } from '../../gateway/portal/examples';
 import type { ConsultationFields } from '../../model/records/documents/consultation';
 import type { PolicyDocumentFields } from '../../model/records/documents/policy-document';
@@ -172,6 +173,7 @@ const resultsOf: Record<ExampleName, (data: Record<string, any>) => unknown[]> =
   recordsMentioning: (data) => data.catalogue.edges,
   countsByAgencyAndYear: (data) => data.catalogueCounts,
   lateAgencies: (data) => data.lateByAgency,
+  inconsistentRecords: (data) => data.writtenAfterPublished.edges,
   pullSince: (data) => data.catalogue.edges,
   submitDraft: (data) => data.submitDisclosures.accepted,
   reviewAndPublish: (data) => data.published,
@@ -284,6 +286,19 @@ describe('the examples', () => {
     const { query, variables } = EXAMPLES.lateAgencies;
     const response = await stack.query<{ lateByAgency: Array<{ keys: Array<{ value: string }>; count: number }> }>(query, variables);
     expect(response.data?.lateByAgency).toEqual([{ keys: [expect.objectContaining({ value: lateExpropriation.envelope.agencyCode })], count: 1 }]);
+  });
+
+  it('finds the records written after they were published: the builder writes on 2017-03-01, these went public before', async () => {
+    const { query, variables } = EXAMPLES.inconsistentRecords;
+    const response = await stack.query<{ writtenAfterPublished: { edges: Array<{ node: { indexNumber: string; qualityFlags: string[] } }> } }>(query, variables);
+    const flagged = seeded.filter((record) => record.envelope.writtenOn && record.envelope.writtenOn > shanghaiDate(record.envelope.publishedAt));
+    expect(flagged.map((record) => record.envelope.title)).toEqual([
+      '楚雄市商业用地拍卖出让结果公示',
+      '楚雄市商业用地挂牌出让结果公示',
+      '关于公开征求《岳阳县政府投资项目管理办法（征求意见稿）》意见的公告',
+    ]);
+    expect(response.data?.writtenAfterPublished.edges.map((e) => e.node.indexNumber).sort()).toEqual(flagged.map((record) => record.envelope.indexNumber).sort());
+    expect(response.data?.writtenAfterPublished.edges.every((e) => e.node.qualityFlags.includes('WRITTEN_AFTER_PUBLISHED'))).toBe(true);
   });
 
   it('lets another agency pull page by page without missing or repeating a record', async () => {
