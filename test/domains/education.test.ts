@@ -9,6 +9,7 @@ import type { SchoolFeeFields } from '../../model/records/education/school-fee';
 import type { StudentAidFields } from '../../model/records/education/student-aid';
 import { disclosure, envelope } from '../support/builders';
 import { publisher, type Publisher } from '../support/submit';
+import { indexNumbers, listIds } from '../support/lists';
 import { startTestStack, type TestStack } from '../support/stack';
 
 const YUEYANG_EDUCATION = '岳阳县教育局';
@@ -198,19 +199,6 @@ afterAll(async () => {
 
 type Ids<Field extends string> = Record<Field, { totalCount: number; edges: Array<{ node: { id: string } }> }>;
 
-/** Runs `<listField>(filter: $filter)` and returns the ids in page order and the total count. */
-async function listIds(listField: string, filterType: string, filter: Record<string, unknown>) {
-  const response = await stack.query<Ids<string>>(
-    `query ($filter: ${filterType}) { ${listField}(filter: $filter) { totalCount edges { node { id } } } }`,
-    { filter },
-  );
-  expect(response.errors).toBeUndefined();
-  const connection = response.data?.[listField];
-  return { ids: connection?.edges.map((e) => e.node.id), totalCount: connection?.totalCount };
-}
-
-const idsOf = (records: Array<{ envelope: { indexNumber: string } }>) => records.map((r) => r.envelope.indexNumber);
-
 describe('schools', () => {
   it('answers every field', async () => {
     const response = await stack.query(
@@ -268,7 +256,7 @@ describe('schools', () => {
     ['the exact school name', { schoolName: KINDERGARTEN }, [kindergarten]],
     ['part of a school name, which is not exact', { schoolName: '阳光幼儿园' }, []],
   ])('filters by %s', async (_name, filter, expected) => {
-    expect(await listIds('schools', 'SchoolFilter', filter)).toEqual({ ids: idsOf(expected), totalCount: expected.length });
+    expect(await listIds(stack, 'schools', 'SchoolFilter', filter)).toEqual({ ids: indexNumbers(expected), totalCount: expected.length });
   });
 
   it('combines envelope filters (a province finds its prefectures) with its own', async () => {
@@ -330,7 +318,7 @@ describe('school fees', () => {
     ['the exact school name', { schoolName: SENIOR_SCHOOL }, [boarding, tuition]],
     ['a school name of nobody', { schoolName: '岳阳县第二中学' }, []],
   ])('filters by %s', async (_name, filter, expected) => {
-    expect(await listIds('schoolFees', 'SchoolFeeFilter', filter)).toEqual({ ids: idsOf(expected), totalCount: expected.length });
+    expect(await listIds(stack, 'schoolFees', 'SchoolFeeFilter', filter)).toEqual({ ids: indexNumbers(expected), totalCount: expected.length });
   });
 });
 
@@ -385,8 +373,8 @@ describe('enrolment plans', () => {
     ['no results yet', { hasResults: false }, [planned2019]],
     ['no results yet and a year before the plan', { hasResults: false, schoolYearTo: 2018 }, []],
   ])('filters by %s', async (_name, filter, expected) => {
-    expect(await listIds('enrolmentPlans', 'EnrolmentPlanFilter', filter)).toEqual({
-      ids: idsOf(expected),
+    expect(await listIds(stack, 'enrolmentPlans', 'EnrolmentPlanFilter', filter)).toEqual({
+      ids: indexNumbers(expected),
       totalCount: expected.length,
     });
   });
@@ -482,8 +470,8 @@ describe('student aid', () => {
     ['the school, exact', { schoolName: SENIOR_SCHOOL }, [nationalGrant]],
     ['part of a school name, which is not a match', { schoolName: '第一中学' }, []],
   ])('filters by %s', async (_name, filter, expected) => {
-    const { ids, totalCount } = await listIds('studentAids', 'StudentAidFilter', filter);
-    expect(ids).toEqual(idsOf(expected));
+    const { ids, totalCount } = await listIds(stack, 'studentAids', 'StudentAidFilter', filter);
+    expect(ids).toEqual(indexNumbers(expected));
     expect(totalCount).toBe(expected.length);
   });
 

@@ -8,6 +8,7 @@ import type { AdministrativeCoercionFields } from '../../model/records/enforceme
 import type { AdministrativeLicenceFields } from '../../model/records/enforcement/administrative-licence';
 import type { AdministrativePenaltyFields } from '../../model/records/enforcement/administrative-penalty';
 import { agencyNamed, disclosure, envelope } from '../support/builders';
+import { indexNumbers, listIds } from '../support/lists';
 import { startTestStack, type TestStack } from '../support/stack';
 
 const YUEYANG_SAFETY = '岳阳县安全生产监督管理局';
@@ -189,21 +190,6 @@ afterAll(async () => {
   await stack?.close();
 });
 
-type Connection = { totalCount: number; edges: Array<{ node: { id: string } }> };
-
-/** Index numbers and total of `listField` under `filter`, checking that the query had no errors. */
-async function listIds(listField: string, filterType: string, filter: Record<string, unknown>) {
-  const response = await stack.query<Record<string, Connection>>(
-    `query ($filter: ${filterType}) { ${listField}(filter: $filter) { totalCount edges { node { id } } } }`,
-    { filter },
-  );
-  expect(response.errors).toBeUndefined();
-  const connection = response.data?.[listField];
-  return { ids: connection?.edges.map((e) => e.node.id), totalCount: connection?.totalCount };
-}
-
-const indexNumbers = (records: Array<{ envelope: { indexNumber: string } }>) => records.map((r) => r.envelope.indexNumber);
-
 describe('administrative licences', () => {
   it('answers every field, in the ENFORCEMENT domain', async () => {
     const response = await stack.query(
@@ -254,7 +240,7 @@ describe('administrative licences', () => {
     ['decided from', { decidedFrom: '2019-06-28' }, [qualificationLicence, foodLicence]],
     ['decided to', { decidedTo: '2019-06-27' }, [dischargeLicence]],
   ])('filters by %s', async (_name, filter, expected) => {
-    const { ids, totalCount } = await listIds('administrativeLicences', 'AdministrativeLicenceFilter', filter);
+    const { ids, totalCount } = await listIds(stack, 'administrativeLicences', 'AdministrativeLicenceFilter', filter);
     expect(ids).toEqual(indexNumbers(expected));
     expect(totalCount).toBe(expected.length);
   });
@@ -322,7 +308,7 @@ describe('administrative penalties', () => {
     ['decided to', { decidedTo: '2017-01-09' }, [finedPenalty]],
     ['sector and kind together', { sectors: ['WORK_SAFETY'], penaltyKinds: ['CONFISCATION', 'LICENCE_REVOCATION'] }, [revocationPenalty]],
   ])('filters by %s', async (_name, filter, expected) => {
-    const { ids, totalCount } = await listIds('administrativePenalties', 'AdministrativePenaltyFilter', filter);
+    const { ids, totalCount } = await listIds(stack, 'administrativePenalties', 'AdministrativePenaltyFilter', filter);
     expect(ids).toEqual(indexNumbers(expected));
     expect(totalCount).toBe(expected.length);
   });
@@ -365,7 +351,7 @@ describe('administrative coercions', () => {
     ['started from', { startedFrom: '2020-06-01' }, [freezing]],
     ['started to', { startedTo: '2020-06-01' }, [sealing]],
   ])('filters by %s', async (_name, filter, expected) => {
-    const { ids, totalCount } = await listIds('administrativeCoercions', 'AdministrativeCoercionFilter', filter);
+    const { ids, totalCount } = await listIds(stack, 'administrativeCoercions', 'AdministrativeCoercionFilter', filter);
     expect(ids).toEqual(indexNumbers(expected));
     expect(totalCount).toBe(expected.length);
   });

@@ -8,6 +8,7 @@ import type { EnvironmentalEnforcementFields } from '../../model/records/safety/
 import type { FoodDrugSamplingFields } from '../../model/records/safety/food-drug-sampling';
 import type { SafetyAccidentFields } from '../../model/records/safety/safety-accident';
 import { agencyNamed, disclosure, envelope } from '../support/builders';
+import { indexNumbers, listIds } from '../support/lists';
 import { startTestStack, type TestStack } from '../support/stack';
 
 const YUEYANG_SAFETY = '岳阳县安全生产监督管理局';
@@ -190,19 +191,6 @@ afterAll(async () => {
 
 type Connection = { totalCount: number; edges: Array<{ node: { id: string } }> };
 
-/** Index numbers and total of `listField` under `filter`, checking that the query had no errors. */
-async function listIds(listField: string, filterType: string, filter: Record<string, unknown>) {
-  const response = await stack.query<Record<string, Connection>>(
-    `query ($filter: ${filterType}) { ${listField}(filter: $filter) { totalCount edges { node { id } } } }`,
-    { filter },
-  );
-  expect(response.errors).toBeUndefined();
-  const connection = response.data?.[listField];
-  return { ids: connection?.edges.map((e) => e.node.id), totalCount: connection?.totalCount };
-}
-
-const indexNumbers = (records: Array<{ envelope: { indexNumber: string } }>) => records.map((r) => r.envelope.indexNumber);
-
 describe('safety accidents', () => {
   it('answers every field, with the Beijing day of the accident and the loss exact in fen and yuan', async () => {
     const response = await stack.query(
@@ -271,7 +259,7 @@ describe('safety accidents', () => {
     ['a smallest loss, reached exactly', { minDirectEconomicLoss: '6543210.99' }, [roadAccident]],
     ['a smallest loss one fen above the largest', { minDirectEconomicLoss: '6543211' }, []],
   ])('filters by %s', async (_name, filter, expected) => {
-    const { ids, totalCount } = await listIds('safetyAccidents', 'SafetyAccidentFilter', filter);
+    const { ids, totalCount } = await listIds(stack, 'safetyAccidents', 'SafetyAccidentFilter', filter);
     expect(ids).toEqual(indexNumbers(expected));
     expect(totalCount).toBe(expected.length);
   });
@@ -333,7 +321,7 @@ describe('environmental enforcement', () => {
     ['decided from', { decidedFrom: '2019-07-30' }, [sealedKiln, dailyPenalty]],
     ['decided to', { decidedTo: '2019-07-29' }, [wastewater]],
   ])('filters by %s', async (_name, filter, expected) => {
-    const { ids, totalCount } = await listIds('environmentalEnforcements', 'EnvironmentalEnforcementFilter', filter);
+    const { ids, totalCount } = await listIds(stack, 'environmentalEnforcements', 'EnvironmentalEnforcementFilter', filter);
     expect(ids).toEqual(indexNumbers(expected));
     expect(totalCount).toBe(expected.length);
   });
@@ -494,7 +482,7 @@ describe('food and drug sampling', () => {
     ['a sampling day range that matches nothing', { sampledOnFrom: '2017-10-13' }, []],
     ['outcome and category together', { outcomes: ['FAILED'], productCategories: ['FOOD'] }, [mooncake]],
   ])('filters by %s', async (_name, filter, expected) => {
-    const { ids, totalCount } = await listIds('foodDrugSamplings', 'FoodDrugSamplingFilter', filter);
+    const { ids, totalCount } = await listIds(stack, 'foodDrugSamplings', 'FoodDrugSamplingFilter', filter);
     expect(ids).toEqual(indexNumbers(expected));
     expect(totalCount).toBe(expected.length);
   });
