@@ -137,6 +137,7 @@ const subgraphUrlSettings = z
     HOUSING_URL: subgraphUrl('housing'),
     EDUCATION_URL: subgraphUrl('education'),
     SAFETY_URL: subgraphUrl('safety'),
+    REQUESTS_URL: subgraphUrl('requests'),
   })
   .transform(
     (values): Record<SubgraphName, string> => ({
@@ -146,6 +147,7 @@ const subgraphUrlSettings = z
       housing: values.HOUSING_URL,
       education: values.EDUCATION_URL,
       safety: values.SAFETY_URL,
+      requests: values.REQUESTS_URL,
     }),
   );
 

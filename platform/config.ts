@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-export const SUBGRAPH_NAMES = ['catalogue', 'finance', 'land', 'housing', 'education', 'safety'] as const;
+export const SUBGRAPH_NAMES = ['catalogue', 'finance', 'land', 'housing', 'education', 'safety', 'requests'] as const;
 export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
 
 /** Default ports: the gateway on 4000, the subgraphs after it. */
@@ -12,6 +12,7 @@ export const DEFAULT_PORTS: Record<SubgraphName | 'gateway', number> = {
   housing: 4004,
   education: 4005,
   safety: 4006,
+  requests: 4009,
 };
 
 export const port = z.coerce.number().int().min(0).max(65535);

@@ -5,6 +5,7 @@ import { educationSubgraph } from './education';
 import { financeSubgraph } from './finance';
 import { housingSubgraph } from './housing';
 import { landSubgraph } from './land';
+import { requestsSubgraph } from './requests';
 import { safetySubgraph } from './safety';
 
 /** Every domain subgraph, by name. The catalogue subgraph is listed with them in `allSubgraphs`. */
@@ -17,8 +18,8 @@ export const domainSubgraphs: Partial<Record<SubgraphName, SubgraphDefinition<an
   safety: safetySubgraph,
 };
 
-/** The catalogue subgraph and every domain subgraph: what `npm start` runs and compose composes. */
+/** The catalogue subgraph, every domain subgraph and the requests subgraph: what `npm start` runs and compose composes. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function allSubgraphs(): Array<SubgraphDefinition<any>> {
-  return [catalogueSubgraph, ...Object.values(domainSubgraphs)];
+  return [catalogueSubgraph, ...Object.values(domainSubgraphs), requestsSubgraph];
 }

@@ -7,7 +7,7 @@ import { startGateway } from '../../gateway/server';
 import { generateIdentitySecret } from '../../platform/identity';
 import { allSubgraphs } from '../../subgraphs/registry';
 import { loadSubgraphConfigs, OWNER_NAMES, type OwnerName } from '../../subgraphs/kit/config';
-import { type SubgraphName } from '../../platform/config';
+import { SUBGRAPH_NAMES, type SubgraphName } from '../../platform/config';
 import { localPublisher } from './databases';
 import { closeMongoClients } from '../../storage/mongo';
 import { startSubgraph, type RunningSubgraph } from '../../subgraphs/kit/server';
@@ -62,9 +62,9 @@ export async function startStack(given: NodeJS.ProcessEnv, options: StackOptions
   const start = (name: SubgraphName, port = configs[name].port) =>
     startSubgraph(definitionOf(name), { ...configs[name], port, ownerUrls }, { logStream: options.logStream });
   try {
-    // The owners first: the catalogue reaches them at the ports they got.
-    running.push(...(await Promise.all(OWNER_NAMES.map((name) => start(name)))));
-    for (const owner of running) ownerUrls[owner.name as OwnerName] = owner.url;
+    // The others first: the catalogue reaches the owners at the ports they got.
+    running.push(...(await Promise.all(SUBGRAPH_NAMES.filter((name) => name !== 'catalogue').map((name) => start(name)))));
+    for (const owner of running) if ((OWNER_NAMES as readonly string[]).includes(owner.name)) ownerUrls[owner.name as OwnerName] = owner.url;
     running.push(await start('catalogue'));
     const subgraphUrls = Object.fromEntries(running.map((s) => [s.name, s.url]));
     const gatewayEnv: NodeJS.ProcessEnv = { ...env };

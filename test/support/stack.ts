@@ -50,6 +50,8 @@ export async function startTestStack(label: string, options: TestStackOptions = 
     SUBGRAPH_MAX_CONCURRENT_SCANS: '1000',
     // Tests write and then read the same query; caching has tests of its own (test/hardening/caching.test.ts).
     CACHE_MAX_AGE_SECONDS: '0',
+    // The requests subgraph seals applicants' identities with it (platform/sealed-data.ts).
+    REQUESTS_DATA_KEY: randomBytes(32).toString('base64url'),
   };
   for (const name of Object.keys(DEFAULT_PORTS)) env[`${name.toUpperCase()}_PORT`] = '0';
   Object.assign(env, options.env);
