@@ -15,6 +15,11 @@ export const dataKeySetting = z
   .string({ error: `required to serve: at least ${MIN_DATA_KEY_LENGTH} characters (e.g. openssl rand -base64 32), kept with the database's backups` })
   .min(MIN_DATA_KEY_LENGTH, { error: `must be at least ${MIN_DATA_KEY_LENGTH} characters (e.g. openssl rand -base64 32)` });
 
+/** A fresh random data key (256 bits): what the stack uses for a run when none is set. */
+export function generateDataKey(): string {
+  return randomBytes(32).toString('base64url');
+}
+
 /** A sealed value as stored: format version, nonce, authentication tag and ciphertext, base64. */
 export interface SealedValue {
   v: 1;
