@@ -18,8 +18,8 @@ export const domainSubgraphs: Partial<Record<SubgraphName, SubgraphDefinition<an
   safety: safetySubgraph,
 };
 
-/** The catalogue subgraph, every domain subgraph and the requests subgraph: what `npm start` runs and compose composes. */
+/** The catalogue subgraph, then every domain subgraph and the requests subgraph by name: what `npm start` runs and compose composes. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function allSubgraphs(): Array<SubgraphDefinition<any>> {
-  return [catalogueSubgraph, ...Object.values(domainSubgraphs), requestsSubgraph];
+  return [catalogueSubgraph, ...[...Object.values(domainSubgraphs), requestsSubgraph].sort((a, b) => a.name.localeCompare(b.name))];
 }

@@ -41,18 +41,23 @@ export type Agency = {
 /** The answer 答复. */
 export type Answer = {
   __typename?: 'Answer';
+  /** The day of the answer. */
   answeredOn: Scalars['Date']['output'];
   /** The processing fee 信息处理费 (Art. 42); null when none was charged. */
   fee?: Maybe<Money>;
+  /** The article it rests on; null for an answer resting on no single article. */
   legalBasis?: Maybe<LegalBasis>;
   /** Catalogue records already public that the answer points to. */
   provided: Array<Disclosure>;
   /** The table 三 row it is counted in. */
   reportRow: Scalars['String']['output'];
+  /** How it was answered. */
   type: AnswerType;
 };
 
+/** An answer to a request. */
 export type AnswerInput = {
+  /** The day of the answer: not before receipt (nor the corrected application). */
   answeredOn: Scalars['Date']['input'];
   /** A processing fee in yuan, if one was charged. */
   fee?: InputMaybe<Scalars['YuanAmount']['input']>;
@@ -60,6 +65,7 @@ export type AnswerInput = {
   legalBasis?: InputMaybe<LegalBasis>;
   /** Index numbers 索引号 of catalogue records already public (DISCLOSED and PARTLY_DISCLOSED only), at most 50. */
   providedIndexNumbers?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** How it was answered; OTHER_CORRECTION_LAPSED records a lapse after the correction period. */
   type: AnswerType;
 };
 
@@ -111,17 +117,25 @@ export type AnswerType =
 /** The applicant's identity and contact details 申请人信息: personal data. */
 export type Applicant = {
   __typename?: 'Applicant';
+  /** Postal address 通信地址. */
   address?: Maybe<Scalars['String']['output']>;
+  /** E-mail 电子邮箱. */
   email?: Maybe<Scalars['String']['output']>;
   /** ID card or other credential number 身份证明号码. */
   idNumber?: Maybe<Scalars['String']['output']>;
+  /** Name 姓名/名称 of the person or organisation. */
   name: Scalars['String']['output'];
+  /** Telephone 联系电话. */
   phone?: Maybe<Scalars['String']['output']>;
 };
 
+/** The applicant's identity and contact details (Art. 29(1)). */
 export type ApplicantInput = {
+  /** Postal address, at most 300 characters. */
   address?: InputMaybe<Scalars['String']['input']>;
+  /** E-mail address. */
   email?: InputMaybe<Scalars['String']['input']>;
+  /** ID card or other credential number 身份证明号码, at most 50 characters. */
   idNumber?: InputMaybe<Scalars['String']['input']>;
   /** Name of the person or organisation, 1 to 100 characters. */
   name: Scalars['String']['input'];
@@ -169,11 +183,15 @@ export type ClockBreach =
 /** A consultation 征求意见 (Arts 32–34). */
 export type Consultation = {
   __typename?: 'Consultation';
+  /** Whom it asked. */
   kind: ConsultationKind;
+  /** The day the reply arrived, or with NONE the day its absence was recorded. */
   repliedOn?: Maybe<Scalars['Date']['output']>;
+  /** What the party answered; null while awaited. */
   reply?: Maybe<ConsultationReply>;
   /** The last day the party has to reply (15 working days). */
   replyDueOn: Scalars['Date']['output'];
+  /** The day the letter was sent. */
   sentOn: Scalars['Date']['output'];
 };
 
@@ -200,10 +218,13 @@ export type Correction = {
   __typename?: 'Correction';
   /** The day the corrected application arrived; null while awaited. */
   correctedOn?: Maybe<Scalars['Date']['output']>;
+  /** Everything to correct (de-identified). */
   items: Array<Scalars['String']['output']>;
+  /** The day of the notice. */
   noticeOn: Scalars['Date']['output'];
   /** The last day of the correction period. */
   periodEndsOn: Scalars['Date']['output'];
+  /** The correction period in working days from the notice. */
   periodWorkingDays: Scalars['Int']['output'];
 };
 
@@ -289,19 +310,25 @@ export type EnvelopeFilter = {
 /** An extension 延期答复 (Art. 33). */
 export type Extension = {
   __typename?: 'Extension';
+  /** The day the applicant was told. */
   applicantNotifiedOn: Scalars['Date']['output'];
   /** The role that consented: the head of the disclosure office. */
   approvedBy: Scalars['String']['output'];
+  /** The day it was approved. */
   approvedOn: Scalars['Date']['output'];
+  /** Working days added to the deadline, 1 to 20. */
   workingDays: Scalars['Int']['output'];
 };
 
+/** An extension of the time limit (Art. 33). */
 export type ExtensionInput = {
+  /** The day the applicant was told: not before the approval. */
   applicantNotifiedOn: Scalars['Date']['input'];
   /** The role that consented (the head of the disclosure office 政府信息公开工作机构负责人), not a person's name. */
   approvedBy: Scalars['String']['input'];
+  /** The day it was approved: not before the clock started. */
   approvedOn: Scalars['Date']['input'];
-  /** 1 to 20. */
+  /** Working days added, 1 to 20. */
   workingDays: Scalars['Int']['input'];
 };
 
@@ -310,23 +337,31 @@ export type InformationRequest = {
   __typename?: 'InformationRequest';
   /** The agency handling it. */
   agency: Agency;
+  /** The answer 答复; null while unanswered. */
   answer?: Maybe<Answer>;
   /** Who applied and how to reach them (Art. 29): only the handling agency's key sees this request at all. */
   applicant: Applicant;
+  /** Who applied, as the annual report counts them. */
   applicantType: ApplicantType;
+  /** The day it was archived 归档. */
   archivedOn?: Maybe<Scalars['Date']['output']>;
+  /** How it arrived. */
   channel: Channel;
   /** The statutory clock, from the stored steps. */
   clock: RequestClock;
   /** Ordinary letter, internet, fax: the day agency and applicant confirmed it. */
   confirmedOn?: Maybe<Scalars['Date']['output']>;
+  /** The consultations of third parties and agencies, in the order sent. */
   consultations: Array<Consultation>;
+  /** The request for correction 补正, if one was sent. */
   correction?: Maybe<Correction>;
   /** How it is to be delivered (post, e-mail, collection …). */
   delivery?: Maybe<Scalars['String']['output']>;
   /** The information asked for: its name, document number or description (de-identified). */
   description: Scalars['String']['output'];
+  /** The extension 延期, if one was approved. */
   extension?: Maybe<Extension>;
+  /** The request's id, given at registration. */
   id: Scalars['ID']['output'];
   /** The day it counts as received (Art. 31). */
   receivedOn: Scalars['Date']['output'];
@@ -340,23 +375,30 @@ export type InformationRequest = {
   submittedOn: Scalars['Date']['output'];
 };
 
+/** A page of requests. */
 export type InformationRequestConnection = {
   __typename?: 'InformationRequestConnection';
+  /** The requests of the page. */
   edges: Array<InformationRequestEdge>;
+  /** Where the page ends. */
   pageInfo: PageInfo;
   /** How many requests match in all. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** A request on a page. */
 export type InformationRequestEdge = {
   __typename?: 'InformationRequestEdge';
+  /** Cursor of this request in the order of the list. */
   cursor: Scalars['String']['output'];
+  /** The request. */
   node: InformationRequest;
 };
 
 /** An agency's answers in a period. */
 export type LateAnswerRank = {
   __typename?: 'LateAnswerRank';
+  /** The agency. */
   agency: Agency;
   /** Answers given in the period. */
   answered: Scalars['Int']['output'];
@@ -574,20 +616,27 @@ export type QueryRequestLogArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** A request for information as the agency received it (Art. 29). */
 export type RegisterRequestInput = {
   /** The agency that received it: the key's agency or one under it. */
   agencyCode: Scalars['ID']['input'];
+  /** Who applied and how to reach them: sealed before it is stored. */
   applicant: ApplicantInput;
+  /** Who applied, as the annual report counts them. */
   applicantType: ApplicantType;
+  /** How it arrived. */
   channel: Channel;
   /** Required for ORDINARY_LETTER, ONLINE and FAX. */
   confirmedOn?: InputMaybe<Scalars['Date']['input']>;
+  /** How it is to be delivered, at most 200 characters. */
   delivery?: InputMaybe<Scalars['String']['input']>;
   /** The information asked for, 1 to 2000 characters. */
   description: Scalars['String']['input'];
+  /** The form asked for (paper, electronic …), at most 200 characters. */
   requestedForm?: InputMaybe<Scalars['String']['input']>;
   /** Required for REGISTERED_POST. */
   signedForOn?: InputMaybe<Scalars['Date']['input']>;
+  /** The day the applicant handed it in, posted or sent it. */
   submittedOn: Scalars['Date']['input'];
 };
 
@@ -596,6 +645,7 @@ export type RequestClock = {
   __typename?: 'RequestClock';
   /** The deadline before any extension. */
   baseDueOn?: Maybe<Scalars['Date']['output']>;
+  /** What was done outside the time limits (recorded, not refused). */
   breaches: Array<ClockBreach>;
   /** False when counting ran into a year whose holidays the calendar does not yet hold: the days may move. */
   calendarComplete: Scalars['Boolean']['output'];
@@ -611,37 +661,52 @@ export type RequestClock = {
   receivedOn: Scalars['Date']['output'];
 };
 
+/** A page of the public request log. */
 export type RequestLogConnection = {
   __typename?: 'RequestLogConnection';
+  /** The entries of the page. */
   edges: Array<RequestLogEdge>;
+  /** Where the page ends. */
   pageInfo: PageInfo;
   /** How many requests match in all. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** An entry of the public request log on a page. */
 export type RequestLogEdge = {
   __typename?: 'RequestLogEdge';
+  /** Cursor of this entry in the order of the log. */
   cursor: Scalars['String']['output'];
+  /** The entry. */
   node: RequestLogEntry;
 };
 
 /** A request as the public log shows it: nothing that identifies the applicant. */
 export type RequestLogEntry = {
   __typename?: 'RequestLogEntry';
+  /** The agency handling it. */
   agency: Agency;
+  /** How it was answered; null while unanswered. */
   answerType?: Maybe<AnswerType>;
+  /** The day of the answer. */
   answeredOn?: Maybe<Scalars['Date']['output']>;
+  /** Who applied, as the annual report counts them. */
   applicantType: ApplicantType;
+  /** The request's id. */
   id: Scalars['ID']['output'];
   /** Whether it was answered by its due day; null while unanswered. */
   onTime?: Maybe<Scalars['Boolean']['output']>;
+  /** The day it counts as received (Art. 31). */
   receivedOn: Scalars['Date']['output'];
   /** What was asked (de-identified). */
   subject: Scalars['String']['output'];
 };
 
+/** Filters of the public request log. */
 export type RequestLogFilter = {
+  /** Handling agencies, at most 50. */
   agencyCodes?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Only requests answered in one of these ways. */
   answerTypes?: InputMaybe<Array<AnswerType>>;
   /** Only answered requests answered late (true) or on time (false). */
   answeredLate?: InputMaybe<Scalars['Boolean']['input']>;
