@@ -92,8 +92,6 @@ export interface LateAnswerRow {
 
 const ACTION = 'Handling requests for information';
 
-const optional = <T>(value: T | null | undefined): T | null => value ?? null;
-
 /** A day argument as `YYYY-MM-DD`, refused when it is after `today`. */
 function dayOf(argument: string, value: Day, today: string): string {
   const day = toIsoDay(value);
@@ -154,8 +152,8 @@ function refuseWhileAwaitingCorrection(request: StoredRequest, argument: string,
   }
 }
 
-function refuseWhenAnswered(request: StoredRequest, argument = 'id'): void {
-  if (request.answer) throw badUserInput(argument, 'answered', `the request was answered on ${request.answer.answeredOn}: only archiving follows`);
+function refuseWhenAnswered(request: StoredRequest): void {
+  if (request.answer) throw badUserInput('id', 'answered', `the request was answered on ${request.answer.answeredOn}: only archiving follows`);
 }
 
 export class RequestManager {
@@ -326,7 +324,7 @@ export class RequestManager {
       if (provided.length > MAX_PROVIDED) throw badUserInput('answer.providedIndexNumbers', 'max-items', `at most ${MAX_PROVIDED} index numbers`);
       const providedIndexNumbers = [...new Set(provided.map((indexNumber, i) => trimmed(`answer.providedIndexNumbers[${i}]`, indexNumber, 100)))];
       return {
-        answer: { answeredOn, type: answer.type, legalBasis: answer.legalBasis ?? bases[0] ?? null, providedIndexNumbers, feeFen: optional(answer.fee) },
+        answer: { answeredOn, type: answer.type, legalBasis: answer.legalBasis ?? bases[0] ?? null, providedIndexNumbers, feeFen: answer.fee ?? null },
       };
     });
   }

@@ -579,7 +579,7 @@ export type Query = {
   openRequests: InformationRequestConnection;
   /**
    * One request for information 政府信息公开申请, with the applicant's identity and contact details, for
-   * the agency handling it (its API key): null for anyone else.
+   * the agency handling it: needs an agency's API key, and is null for a request outside its scope.
    */
   request?: Maybe<InformationRequest>;
   /**
