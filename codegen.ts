@@ -1,5 +1,5 @@
 /**
- * GraphQL Code Generator (`npm run codegen`): for every domain subgraph, from its schema.graphql,
+ * GraphQL Code Generator (`npm run codegen`): for every domain subgraph and the requests subgraph, from its schema.graphql,
  *
  *   - `subgraphs/<name>/generated/types.ts`: the schema's types (`typescript`): enums as string
  *     unions, filter inputs as they arrive after scalar parsing, object types;
@@ -40,37 +40,61 @@ const typeImports = (entities: readonly string[]) =>
 
 const subgraphs = [...new Set(RECORD_DEFINITIONS.map((definition) => definition.subgraph))];
 
+/** The two files of a subgraph: its types, and its resolver types with the stored shapes as mappers. */
+function generated(subgraph: string, mappers: Record<string, string>, entities: readonly string[], contextType: string) {
+  const schema = path.join(__dirname, 'subgraphs', subgraph, 'schema.graphql');
+  return [
+    [`subgraphs/${subgraph}/generated/types.ts`, { schema, plugins: [{ add: { content: HEADER } }, 'typescript'] }],
+    [
+      `subgraphs/${subgraph}/generated/resolvers.ts`,
+      {
+        schema,
+        plugins: [{ add: { content: `${HEADER}\n${typeImports(entities)}` } }, 'typescript-resolvers'],
+        config: { namespacedImportName: 'Types', federation: true, contextType, mappers },
+      },
+    ],
+  ] as const;
+}
+
+const REQUEST_MODEL = '../../../model/requests/request';
+
 const config: CodegenConfig = {
   silent: true,
   config: { enumsAsTypes: true, useTypeImports: true, scalars: SCALARS },
-  generates: Object.fromEntries(
-    subgraphs.flatMap((subgraph) => {
-      const schema = path.join(__dirname, 'subgraphs', subgraph, 'schema.graphql');
+  generates: Object.fromEntries([
+    ...subgraphs.flatMap((subgraph) => {
       const mappers = Object.fromEntries(
         RECORD_DEFINITIONS.filter((definition) => definition.subgraph === subgraph).map((definition) => [
           definition.type,
           storedShape(definition.type, subgraph),
         ]),
       );
-      const entities = ['Agency', ...Object.keys(mappers)];
-      return [
-        [`subgraphs/${subgraph}/generated/types.ts`, { schema, plugins: [{ add: { content: HEADER } }, 'typescript'] }],
-        [
-          `subgraphs/${subgraph}/generated/resolvers.ts`,
-          {
-            schema,
-            plugins: [{ add: { content: `${HEADER}\n${typeImports(entities)}` } }, 'typescript-resolvers'],
-            config: {
-              namespacedImportName: 'Types',
-              federation: true,
-              contextType: '../../kit/domain-subgraph#DomainContext',
-              mappers: { ...mappers, Agency: '{ code: string }' },
-            },
-          },
-        ],
-      ];
+      return generated(subgraph, { ...mappers, Agency: '{ code: string }' }, ['Agency', ...Object.keys(mappers)], '../../kit/domain-subgraph#DomainContext');
     }),
-  ),
+    // The requests subgraph: the stored request and its steps (model/requests), the clock, the pages.
+    ...generated(
+      'requests',
+      {
+        Agency: '{ code: string }',
+        Disclosure: '{ id: string }',
+        InformationRequest: `${REQUEST_MODEL}#StoredRequest`,
+        RequestLogEntry: `${REQUEST_MODEL}#StoredRequest`,
+        Applicant: `${REQUEST_MODEL}#Applicant`,
+        RequestCorrection: `${REQUEST_MODEL}#StoredCorrection`,
+        RequestConsultation: `${REQUEST_MODEL}#StoredConsultation`,
+        RequestExtension: `${REQUEST_MODEL}#StoredExtension`,
+        RequestAnswer: `${REQUEST_MODEL}#StoredAnswer`,
+        RequestClock: `${REQUEST_MODEL}#RequestClockReading`,
+        InformationRequestConnection: '../request-store#RequestPage',
+        RequestLogConnection: '../request-store#RequestPage',
+        InformationRequestEdge: '../request-store#RequestEdge',
+        RequestLogEdge: '../request-store#RequestEdge',
+        LateAnswerRank: '../request-manager#LateAnswerRow',
+      },
+      ['InformationRequest'],
+      '../context#RequestsContext',
+    ),
+  ]),
 };
 
 export default config;

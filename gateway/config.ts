@@ -139,6 +139,7 @@ const subgraphUrlSettings = z
     SAFETY_URL: subgraphUrl('safety'),
     ENFORCEMENT_URL: subgraphUrl('enforcement'),
     DOCUMENTS_URL: subgraphUrl('documents'),
+    REQUESTS_URL: subgraphUrl('requests'),
   })
   .transform(
     (values): Record<SubgraphName, string> => ({
@@ -150,6 +151,7 @@ const subgraphUrlSettings = z
       safety: values.SAFETY_URL,
       enforcement: values.ENFORCEMENT_URL,
       documents: values.DOCUMENTS_URL,
+      requests: values.REQUESTS_URL,
     }),
   );
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-export const SUBGRAPH_NAMES = ['catalogue', 'finance', 'land', 'housing', 'education', 'safety', 'documents', 'enforcement'] as const;
+export const SUBGRAPH_NAMES = ['catalogue', 'finance', 'land', 'housing', 'education', 'safety', 'documents', 'enforcement', 'requests'] as const;
 export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
 
 /** Default ports: the gateway on 4000, the subgraphs after it. */
@@ -14,6 +14,7 @@ export const DEFAULT_PORTS: Record<SubgraphName | 'gateway', number> = {
   safety: 4006,
   documents: 4007,
   enforcement: 4008,
+  requests: 4009,
 };
 
 export const port = z.coerce.number().int().min(0).max(65535);

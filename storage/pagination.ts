@@ -111,3 +111,62 @@ export async function keysetPage<T extends KeysetDoc>(
     totalCount: () => collection.countDocuments(filter, limits.query()),
   };
 }
+
+/** The keyset of a page ordered by a string field (a `YYYY-MM-DD` day), the id breaking ties. */
+export interface StringKeyOrder {
+  field: string;
+  direction: 1 | -1;
+}
+
+interface StringCursorPayload {
+  v: 1;
+  /** The field the cursor was issued for. */
+  f: string;
+  /** Its value on the last node of the page. */
+  k: string;
+  i: string;
+}
+
+function decodeStringCursor(cursor: string, field: string): StringCursorPayload {
+  let payload: Partial<StringCursorPayload> | undefined;
+  try {
+    payload = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Partial<StringCursorPayload>;
+  } catch {
+    payload = undefined;
+  }
+  if (!payload || payload.v !== 1 || payload.f !== field || typeof payload.k !== 'string' || typeof payload.i !== 'string') {
+    throw badUserInput('after', 'cursor', 'not a cursor issued by this list; pass an endCursor from a previous page');
+  }
+  return payload as StringCursorPayload;
+}
+
+/**
+ * One page of `collection` matching `filter`, in the order of a string field that every matching
+ * document has, with `_id` as the tie-breaker: keyset pagination as `keysetPage` does by publication.
+ */
+export async function stringKeysetPage<T extends Document & { _id: string }>(
+  collection: Collection<T>,
+  filter: Filter<T>,
+  order: StringKeyOrder,
+  args: { first?: number | null; after?: string | null },
+  limits: QueryLimits,
+): Promise<Connection<T>> {
+  const size = pageSize(args.first);
+  const comparator = order.direction === -1 ? '$lt' : '$gt';
+  const clauses: Document[] = [filter as Document];
+  if (args.after !== null && args.after !== undefined) {
+    const cursor = decodeStringCursor(args.after, order.field);
+    clauses.push({ $or: [{ [order.field]: { [comparator]: cursor.k } }, { [order.field]: cursor.k, _id: { [comparator]: cursor.i } }] });
+  }
+  const query = (clauses.length === 1 ? clauses[0] : { $and: clauses }) as Filter<T>;
+  const sort: Sort = { [order.field]: order.direction, _id: order.direction };
+  const docs = (await collection.find(query, limits.query()).sort(sort).limit(size + 1).batchSize(size + 1).toArray()) as T[];
+  const page = docs.slice(0, size);
+  const encode = (node: T) => Buffer.from(JSON.stringify({ v: 1, f: order.field, k: String(node[order.field]), i: node._id })).toString('base64url');
+  const edges = page.map((node) => ({ cursor: encode(node), node }));
+  return {
+    edges,
+    pageInfo: { hasNextPage: docs.length > size, endCursor: edges.length ? edges[edges.length - 1].cursor : null },
+    totalCount: () => collection.countDocuments(filter, limits.query()),
+  };
+}

@@ -7,6 +7,7 @@ import { enforcementSubgraph } from './enforcement';
 import { financeSubgraph } from './finance';
 import { housingSubgraph } from './housing';
 import { landSubgraph } from './land';
+import { requestsSubgraph } from './requests';
 import { safetySubgraph } from './safety';
 
 /** Every domain subgraph, by name. The catalogue subgraph is listed with them in `allSubgraphs`. */
@@ -21,8 +22,8 @@ export const domainSubgraphs: Partial<Record<SubgraphName, SubgraphDefinition<an
   safety: safetySubgraph,
 };
 
-/** The catalogue subgraph and every domain subgraph: what `npm start` runs and compose composes. */
+/** The catalogue subgraph, then every domain subgraph and the requests subgraph by name: what `npm start` runs and compose composes. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function allSubgraphs(): Array<SubgraphDefinition<any>> {
-  return [catalogueSubgraph, ...Object.values(domainSubgraphs)];
+  return [catalogueSubgraph, ...[...Object.values(domainSubgraphs), requestsSubgraph].sort((a, b) => a.name.localeCompare(b.name))];
 }

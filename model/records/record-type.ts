@@ -9,7 +9,8 @@ import type { Document, IndexDescription } from 'mongodb';
 import type { DomainName, StoredRecord } from '../envelope';
 import type { SubgraphName } from '../../platform/config';
 
-export type DomainSubgraphName = Exclude<SubgraphName, 'catalogue'>;
+/** The subgraphs that own record types: all but the catalogue (the index) and the requests subgraph (no disclosures). */
+export type DomainSubgraphName = Exclude<SubgraphName, 'catalogue' | 'requests'>;
 
 /**
  * A public field's GraphQL type as the SDL writes it (`String!`, `Money!`, `LandUse!`,

@@ -5,9 +5,10 @@ import { openApiKeys } from '../../gateway/auth/open';
 import { loadGatewayConfig } from '../../gateway/config';
 import { startGateway } from '../../gateway/server';
 import { generateIdentitySecret } from '../../platform/identity';
+import { generateDataKey } from '../../platform/sealed-data';
 import { allSubgraphs } from '../../subgraphs/registry';
 import { loadSubgraphConfigs, OWNER_NAMES, type OwnerName } from '../../subgraphs/kit/config';
-import { type SubgraphName } from '../../platform/config';
+import { SUBGRAPH_NAMES, type SubgraphName } from '../../platform/config';
 import { localPublisher } from './databases';
 import { closeMongoClients } from '../../storage/mongo';
 import { startSubgraph, type RunningSubgraph } from '../../subgraphs/kit/server';
@@ -42,11 +43,13 @@ export interface StackOptions {
  * talking to the subgraphs over HTTP as in production. `env` carries the settings (see README);
  * `*_PORT=0` picks free ports. Caching follows CACHE_MAX_AGE_SECONDS as in production (60 s unless
  * set; `npm start` uses this): the test stack, the engine-restart test and the benchmark pass 0.
- * Without IDENTITY_SECRET a random one is made for the run and given to the gateway and every subgraph.
+ * Without IDENTITY_SECRET a random one is made for the run and given to the gateway and every subgraph;
+ * without REQUESTS_DATA_KEY a random one is made for the run too (what the requests subgraph sealed
+ * under it then opens only in this run: `npm start` keeps one in its data folder).
  */
 export async function startStack(given: NodeJS.ProcessEnv, options: StackOptions = {}): Promise<Stack> {
   const identitySecret = given.IDENTITY_SECRET || generateIdentitySecret();
-  const env: NodeJS.ProcessEnv = { ...given, IDENTITY_SECRET: identitySecret };
+  const env: NodeJS.ProcessEnv = { ...given, IDENTITY_SECRET: identitySecret, REQUESTS_DATA_KEY: given.REQUESTS_DATA_KEY || generateDataKey() };
   const configs = loadSubgraphConfigs(env);
   const running: RunningSubgraph[] = [];
   const stopAll = async () => {
@@ -62,9 +65,10 @@ export async function startStack(given: NodeJS.ProcessEnv, options: StackOptions
   const start = (name: SubgraphName, port = configs[name].port) =>
     startSubgraph(definitionOf(name), { ...configs[name], port, ownerUrls }, { logStream: options.logStream });
   try {
-    // The owners first: the catalogue reaches them at the ports they got.
-    running.push(...(await Promise.all(OWNER_NAMES.map((name) => start(name)))));
-    for (const owner of running) ownerUrls[owner.name as OwnerName] = owner.url;
+    // The others first: the catalogue reaches the owners at the ports they got.
+    running.push(...(await Promise.all(SUBGRAPH_NAMES.filter((name) => name !== 'catalogue').map((name) => start(name)))));
+    const owners = new Set<SubgraphName>(OWNER_NAMES);
+    for (const started of running) if (owners.has(started.name)) ownerUrls[started.name as OwnerName] = started.url;
     running.push(await start('catalogue'));
     const subgraphUrls = Object.fromEntries(running.map((s) => [s.name, s.url]));
     const gatewayEnv: NodeJS.ProcessEnv = { ...env };

@@ -8,7 +8,7 @@ import { codedError } from '../../platform/error-codes';
 import { badUserInput } from '../../platform/errors';
 import type { StoredAgency } from '../../storage/reference';
 import type { CatalogueContext } from './context';
-import { requireAgency } from './publishing';
+import { requireAgency } from '../kit/auth';
 
 const MAX_NAME_LENGTH = 200;
 
@@ -21,7 +21,7 @@ export interface AgencyRegistration {
 }
 
 export async function registerAgency({ agency }: { agency: AgencyRegistration }, context: CatalogueContext): Promise<StoredAgency> {
-  const actor = requireAgency(context.actor);
+  const actor = requireAgency(context.actor, 'Publishing');
   const code = normalizeAgencyCode(agency.code);
   if (!isAgencyCode(code)) throw badUserInput('agency.code', 'check-character', AGENCY_CODE_RULE);
   const name = agency.name.trim();

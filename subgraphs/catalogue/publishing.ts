@@ -1,6 +1,6 @@
 import type { GraphQLError } from 'graphql';
 import { JSONObjectResolver } from 'graphql-scalars';
-import type { Actor } from '../kit/auth';
+import { requireAgency } from '../kit/auth';
 import type { ChangeFilter } from '../../publishing/change-log';
 import { codedError } from '../../platform/error-codes';
 import { badUserInput } from '../../platform/errors';
@@ -14,13 +14,6 @@ import type { CatalogueContext } from './context';
 
 const MAX_SUBMISSIONS = 500;
 
-/** The agency an actor may act for, or the error explaining why not (UNAUTHENTICATED, or what did not answer when the key was checked). */
-export function requireAgency(actor: Actor): Extract<Actor, { kind: 'agency' }> {
-  if (actor.kind === 'agency') return actor;
-  const reason = actor.kind === 'rejected' ? actor.reason : 'no API key: send Authorization: Bearer gdk_<id>_<secret>';
-  throw codedError(actor.kind === 'rejected' ? (actor.code ?? 'UNAUTHENTICATED') : 'UNAUTHENTICATED', `Publishing needs an agency's API key: ${reason}`);
-}
-
 function forbidden(indexNumbers: string[], why: string): GraphQLError {
   return codedError('FORBIDDEN', `This API key may not act on ${indexNumbers.slice(0, 5).join(', ')}: ${why}`, { indexNumbers });
 }
@@ -30,7 +23,7 @@ interface SubmitArgs {
 }
 
 async function submitDisclosures(args: SubmitArgs, context: CatalogueContext) {
-  const actor = requireAgency(context.actor);
+  const actor = requireAgency(context.actor, 'Publishing');
   if (args.submissions.length > MAX_SUBMISSIONS) {
     throw badUserInput('submissions', 'max-items', `at most ${MAX_SUBMISSIONS} records a call; got ${args.submissions.length}`);
   }
@@ -75,7 +68,7 @@ async function submitDisclosures(args: SubmitArgs, context: CatalogueContext) {
 }
 
 async function moveTo(status: TargetStatus, args: { indexNumbers: string[] }, context: CatalogueContext) {
-  const actor = requireAgency(context.actor);
+  const actor = requireAgency(context.actor, 'Publishing');
   if (args.indexNumbers.length < 1 || args.indexNumbers.length > MAX_SUBMISSIONS) {
     throw badUserInput('indexNumbers', 'count', `give 1 to ${MAX_SUBMISSIONS} index numbers`);
   }

@@ -5,6 +5,7 @@
  * the resulting Actor to the subgraph's context.
  */
 import type { Document } from 'mongodb';
+import { codedError } from '../../platform/error-codes';
 import { verifyIdentity, type RefusalCode } from '../../platform/identity';
 
 /** Who is asking: nobody, an agency with the agencies it may act for, or a key that failed. */
@@ -45,4 +46,14 @@ export function visibilityFilter(actor: Actor): Document {
 
 export function isVisible(record: { status: string; agencyCode: string }, actor: Actor): boolean {
   return record.status === 'PUBLISHED' || (actor.kind === 'agency' && actor.scope.has(record.agencyCode));
+}
+
+/**
+ * The agency an actor may act for, or the error explaining why not (UNAUTHENTICATED, or what did not
+ * answer when the key was checked); `action` names what needs the key (`Publishing`).
+ */
+export function requireAgency(actor: Actor, action: string): Extract<Actor, { kind: 'agency' }> {
+  if (actor.kind === 'agency') return actor;
+  const reason = actor.kind === 'rejected' ? actor.reason : 'no API key: send Authorization: Bearer gdk_<id>_<secret>';
+  throw codedError(actor.kind === 'rejected' ? (actor.code ?? 'UNAUTHENTICATED') : 'UNAUTHENTICATED', `${action} needs an agency's API key: ${reason}`);
 }

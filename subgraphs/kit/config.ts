@@ -13,6 +13,9 @@ import {
   type SubgraphName,
 } from '../../platform/config';
 import { identitySecretSetting } from '../../platform/identity';
+import { dataKeySetting } from '../../platform/sealed-data';
+import { RECORD_TYPES } from '../../model/record-types';
+import type { DomainSubgraphName } from '../../model/records/record-type';
 import { documentLimitSettings, type DocumentLimits } from '../../platform/limits';
 import { logLevelSetting, type LogLevel } from '../../platform/observability';
 import { DEFAULT_SUBGRAPH_TIMEOUT_MS, QUERY_TIMEOUT_SHARE } from '../../platform/overload';
@@ -40,6 +43,11 @@ export interface SubgraphConfig {
    * (startSubgraph refuses to start without it), not by the scripts that only open the databases.
    */
   identitySecret: string | undefined;
+  /**
+   * REQUESTS_DATA_KEY: seals the identities of applicants for information (platform/sealed-data.ts).
+   * The requests subgraph refuses to start without it; the others do not read it.
+   */
+  requestsDataKey: string | undefined;
   /** The document limits the gateway applies too (GATEWAY_MAX_DEPTH …, platform/limits.ts). */
   limits: DocumentLimits;
   /** What one request may make the subgraph do (platform/overload.ts). */
@@ -61,9 +69,10 @@ export interface SubgraphWorkLimits {
  */
 export const DEFAULT_MAX_CONCURRENT_SCANS = Math.max(1, Math.floor(os.availableParallelism() / 2));
 
-/** The subgraphs that own records (every one but the catalogue). */
-export type OwnerName = Exclude<SubgraphName, 'catalogue'>;
-export const OWNER_NAMES = SUBGRAPH_NAMES.filter((name): name is OwnerName => name !== 'catalogue');
+/** The subgraphs that own record types (model/records): those the catalogue hands records to and syncs from. */
+export type OwnerName = DomainSubgraphName;
+const OWNING = new Set<SubgraphName>(Object.values(RECORD_TYPES).map((type) => type.subgraph));
+export const OWNER_NAMES = SUBGRAPH_NAMES.filter((name): name is OwnerName => OWNING.has(name));
 
 /** CATALOGUE_SYNC_INTERVAL_MS when unset. */
 export const DEFAULT_SYNC_INTERVAL_MS = 60_000;
@@ -78,7 +87,8 @@ const url = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
  *   LOG_LEVEL (default `info`), CACHE_MAX_AGE_SECONDS (default 60; 0 = off),
  *   <NAME>_PORT, <NAME>_MONGODB_URI, <NAME>_DB, <NAME>_URL for each subgraph, CATALOGUE_SYNC_INTERVAL_MS
  *   (default 60000; 0 = only after writes), IDENTITY_SECRET (at least 32
- *   characters; required to serve), and the document limits GATEWAY_MAX_DEPTH, GATEWAY_MAX_ALIASES,
+ *   characters; required to serve), REQUESTS_DATA_KEY (at least 32 characters; required to serve the
+ *   requests subgraph), and the document limits GATEWAY_MAX_DEPTH, GATEWAY_MAX_ALIASES,
  *   GATEWAY_MAX_DIRECTIVES, GATEWAY_MAX_TOKENS, GATEWAY_MAX_SELECTIONS, GATEWAY_MAX_BODY_BYTES
  *   (platform/limits.ts), SUBGRAPH_QUERY_TIMEOUT_MS (below GATEWAY_SUBGRAPH_TIMEOUT_MS, whose 80% is the
  *   default: 8000) and SUBGRAPH_MAX_CONCURRENT_SCANS (half the CPUs, at least 1) (platform/overload.ts).
@@ -136,6 +146,7 @@ export function loadSubgraphConfigs(env: NodeJS.ProcessEnv = process.env): Recor
         logLevel: shared.data.LOG_LEVEL,
         cacheMaxAgeSeconds: shared.data.CACHE_MAX_AGE_SECONDS,
         identitySecret: shared.data.IDENTITY_SECRET,
+        requestsDataKey: shared.data.REQUESTS_DATA_KEY,
         limits: limits.data,
         work,
       },
@@ -156,6 +167,7 @@ const sharedSettings = z.object({
     .max(3_600_000)
     .default(DEFAULT_SYNC_INTERVAL_MS),
   IDENTITY_SECRET: identitySecretSetting.optional(),
+  REQUESTS_DATA_KEY: dataKeySetting.optional(),
   GATEWAY_SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(50).optional(),
   SUBGRAPH_QUERY_TIMEOUT_MS: z.coerce.number().int().min(50).optional(),
   SUBGRAPH_MAX_CONCURRENT_SCANS: z.coerce.number().int().min(1).max(1_000).default(DEFAULT_MAX_CONCURRENT_SCANS),

@@ -1,7 +1,6 @@
 import type DataLoader from 'dataloader';
 import type { GraphQLFieldResolver } from 'graphql';
 import type { Collection } from 'mongodb';
-import type { SubgraphName } from '../../platform/config';
 import { RECORD_TYPES, type RecordTypeName } from '../../model/record-types';
 import { isVisible, visibilityFilter, type Actor } from './auth';
 import type { RequestWork } from '../../platform/overload';
@@ -16,7 +15,7 @@ import { ensureIndexes } from '../../storage/mongo';
 import { keysetPage, type PageArgs } from '../../storage/pagination';
 import { envelopeFilter, ensureEnvelopeIndexes, type EnvelopeFilterInput } from '../../storage/filters';
 import { type StoredEnvelope } from '../../model/envelope';
-import { namedType, type AnyRecordType } from '../../model/records/record-type';
+import { namedType, type AnyRecordType, type DomainSubgraphName } from '../../model/records/record-type';
 import { money } from '../../model/scalars';
 import type { SubgraphDefinition } from './server';
 
@@ -70,7 +69,7 @@ function fieldResolversOf(spec: AnySpec): Record<string, (record: Record<string,
  * same loader as the by-id query), the envelope fields and the type's own fields.
  */
 export function defineDomainSubgraph<GeneratedResolvers>(
-  name: Exclude<SubgraphName, 'catalogue'>,
+  name: DomainSubgraphName,
   dir: string,
   typed: ReadonlyArray<DisclosureTypeSpec<GeneratedResolvers>>,
   agencyFields: Readonly<Record<string, AgencyField>> = {},

@@ -44,12 +44,14 @@ it('keeps every subgraph on its own database through joins, publishing and the c
   const read = await stack.query(
     `{ catalogue(first: 5) { totalCount edges { node { indexNumber agency { name } ... on LandTransfer { finalPrice { yuan } } } } }
        landTransfers(first: 5) { edges { node { id agency { name landTransfers(first: 1) { totalCount } } } } }
-       changes(first: 5) { edges { node { kind indexNumber } } } }`,
+       changes(first: 5) { edges { node { kind indexNumber } } }
+       requestLog(first: 5) { totalCount edges { node { agency { name } } } } }`,
   );
   expect(read.errors).toBeUndefined();
   expect(read.data).toMatchObject({
     catalogue: { totalCount: 1, edges: [{ node: { indexNumber: id, agency: { name: '岳阳县国土资源局' }, finalPrice: { yuan: '1234567.89' } } }] },
     changes: { edges: [{ node: { kind: 'UPSERT', indexNumber: id } }] },
+    requestLog: { totalCount: 0, edges: [] },
   });
 
   const prefix = stack.env.MONGODB_DB_PREFIX;

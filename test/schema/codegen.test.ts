@@ -18,10 +18,10 @@ describe('the generated types', () => {
     generated = JSON.parse(run.stdout);
   }, 120_000);
 
-  it('are one types.ts and one resolvers.ts for each domain subgraph', () => {
+  it('are one types.ts and one resolvers.ts for each domain subgraph and the requests subgraph', () => {
     const names = generated.map((file) => file.filename).sort();
-    expect(names).toEqual(['documents', 'education', 'enforcement', 'finance', 'housing', 'land', 'safety'].flatMap((s) => [`subgraphs/${s}/generated/resolvers.ts`, `subgraphs/${s}/generated/types.ts`]));
-    for (const subgraph of ['catalogue', 'documents', 'education', 'enforcement', 'finance', 'housing', 'land', 'safety']) {
+    expect(names).toEqual(['documents', 'education', 'enforcement', 'finance', 'housing', 'land', 'requests', 'safety'].flatMap((s) => [`subgraphs/${s}/generated/resolvers.ts`, `subgraphs/${s}/generated/types.ts`]));
+    for (const subgraph of ['catalogue', 'documents', 'education', 'enforcement', 'finance', 'housing', 'land', 'requests', 'safety']) {
       const folder = path.join(REPO_ROOT, 'subgraphs', subgraph, 'generated');
       const onDisk = readdirSync(path.join(REPO_ROOT, 'subgraphs', subgraph)).includes('generated') ? readdirSync(folder).map((f) => `subgraphs/${subgraph}/generated/${f}`) : [];
       expect(onDisk.sort()).toEqual(names.filter((name) => name.startsWith(`subgraphs/${subgraph}/`)));

@@ -24,7 +24,7 @@ describe("each subgraph's schema.graphql on disk", () => {
   it('is one file per subgraph, the one each serves, read as it is', () => {
     expect(services.map((service) => service.file)).toEqual([
       'subgraphs/catalogue/schema.graphql', 'subgraphs/documents/schema.graphql', 'subgraphs/education/schema.graphql', 'subgraphs/enforcement/schema.graphql', 'subgraphs/finance/schema.graphql',
-      'subgraphs/housing/schema.graphql', 'subgraphs/land/schema.graphql', 'subgraphs/safety/schema.graphql',
+      'subgraphs/housing/schema.graphql', 'subgraphs/land/schema.graphql', 'subgraphs/requests/schema.graphql', 'subgraphs/safety/schema.graphql',
     ]);
     for (const service of services) expect(subgraphSdl(path.dirname(path.join(REPO_ROOT, service.file)))).toBe(onDisk(service.file));
   });

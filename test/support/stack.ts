@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { DEFAULT_PORTS } from '../../platform/config';
+import { generateDataKey } from '../../platform/sealed-data';
 import { loadReferenceData } from '../../scripts/sample/load';
 import { startStack, type Stack, type StackOptions } from '../../scripts/lib/stack';
 
@@ -50,6 +51,8 @@ export async function startTestStack(label: string, options: TestStackOptions = 
     SUBGRAPH_MAX_CONCURRENT_SCANS: '1000',
     // Tests write and then read the same query; caching has tests of its own (test/hardening/caching.test.ts).
     CACHE_MAX_AGE_SECONDS: '0',
+    // The requests subgraph seals applicants' identities with it (platform/sealed-data.ts).
+    REQUESTS_DATA_KEY: generateDataKey(),
   };
   for (const name of Object.keys(DEFAULT_PORTS)) env[`${name.toUpperCase()}_PORT`] = '0';
   Object.assign(env, options.env);

@@ -8,6 +8,7 @@ import { API_KEYS } from '../../gateway/auth/api-key-store';
 import { CHANGES } from '../../publishing/change-log';
 import { DOCUMENT_LINKS, NUMBERING_SCHEMES } from '../../publishing/document-references';
 import { IDEMPOTENCY_COLLECTION } from '../../publishing/idempotency-store';
+import { REQUESTS_COLLECTION } from '../../model/requests/request';
 import type { AllowList, AllowedShape, ResidualField } from './index-coverage';
 
 const collectionOf = (type: RecordTypeName) => RECORD_TYPES[type].collection;
@@ -52,7 +53,7 @@ export const UNINDEXED_SHAPES: AllowList = {
   ],
   shapes: [
     {
-      collections: [...ENVELOPES, CATALOGUE_BODIES, AGENCIES, REGIONS, CHANGES, 'projections', 'revisionBlocks', 'changeBlocks', API_KEYS, DOCUMENT_LINKS, NUMBERING_SCHEMES, 'attachments.chunks'],
+      collections: [...ENVELOPES, CATALOGUE_BODIES, AGENCIES, REGIONS, CHANGES, 'projections', 'revisionBlocks', 'changeBlocks', API_KEYS, DOCUMENT_LINKS, NUMBERING_SCHEMES, 'attachments.chunks', REQUESTS_COLLECTION],
       command: 'find',
       equality: [],
       range: [],
@@ -60,11 +61,26 @@ export const UNINDEXED_SHAPES: AllowList = {
       reason: 'a test reads a whole collection to compare what is stored (no filter, no order); the project itself sends no such find',
     },
     {
-      collections: [...ENVELOPES, API_KEYS, CHANGES, IDEMPOTENCY_COLLECTION],
+      collections: [...ENVELOPES, API_KEYS, CHANGES, IDEMPOTENCY_COLLECTION, REQUESTS_COLLECTION],
       command: 'aggregate',
       equality: [],
       range: [],
       reason: 'countDocuments with nothing an index bounds: totalCount of an unfiltered public list (asked only when selected), an owner\'s record count (/owner/count, for reindex), counts in tests (the change log and the idempotency keys: what a retry must not add); reads the collection',
+    },
+    {
+      collections: [REQUESTS_COLLECTION],
+      equality: ['agencyCode', 'answerType', 'answeredLate'],
+      combined: true,
+      range: [],
+      reason: 'the public request log with several filters at once: the index of one of them serves (each leads an index with the receipt order), the others are tested on its matches',
+    },
+    {
+      collections: [REQUESTS_COLLECTION],
+      command: 'aggregate',
+      equality: ['agencyCode', 'answerType', 'answeredLate'],
+      combined: true,
+      range: ['receivedOn'],
+      reason: 'the total of the public request log with several filters and a receipt period: the index of one filter serves, the rest is tested on its matches',
     },
     ...sortedInMemory([collectionOf('SchoolFee')], ['feeItem'], 'its index fee_item_amount is {feeItem, amountFen}: a page of one fee item sorts its matches in memory'),
     ...sortedInMemory([collectionOf('AffordableHousingProject')], ['housingType'], 'its index is {housingType, planYear}: a page of one housing type sorts its matches in memory'),
