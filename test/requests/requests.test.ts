@@ -119,8 +119,8 @@ afterAll(async () => {
 });
 
 describe('the requests subgraph in the deployment', () => {
-  it('is no owner of records: the catalogue hands records to and syncs from the five domain subgraphs only', () => {
-    expect(OWNER_NAMES).toEqual(['finance', 'land', 'housing', 'education', 'safety']);
+  it('is no owner of records: the catalogue hands records to and syncs from the subgraphs that own record types only', () => {
+    expect(OWNER_NAMES).toEqual(['finance', 'land', 'housing', 'education', 'safety', 'documents', 'enforcement']);
   });
 });
 
