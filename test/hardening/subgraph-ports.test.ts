@@ -98,7 +98,8 @@ async function storedEntries(): Promise<number> {
 // Each stack is closed before the next starts: they share the process's MongoDB clients.
 describe('at the default limits', () => {
   beforeAll(async () => {
-    stack = await startTestStack('ports');
+    // The big entity fetch below scans on a machine other test files share; timeouts have tests of their own.
+    stack = await startTestStack('ports', { env: { GATEWAY_SUBGRAPH_TIMEOUT_MS: '30000' } });
     for (const domain of DOMAINS) {
       const [record] = sampleRecords(DOMAIN_TYPES[domain].type, 1, 11);
       const written = await stack.writer.write([record], { status: 'DRAFT' });
