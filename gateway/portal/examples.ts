@@ -293,6 +293,29 @@ export const EXAMPLES = {
     variables: {},
   },
 
+  lateAnswers: {
+    title: { en: 'Which agencies answer requests late', zh: '哪些机构逾期答复依申请公开' },
+    description: {
+      en: 'Requests for information 依申请公开 answered after their due day (20 working days on the State Council calendar, with the pauses and the extension the law allows), agencies ranked by late answers over a period, then the latest late answers from the public request log. Nothing identifies the applicants.',
+      zh: '超过答复期限（按国务院节假日安排计算20个工作日，含法定的中止和延期）才答复的政府信息公开申请：按逾期答复数对机构排序，再列出公开登记中最近的逾期答复。不含任何申请人身份信息。',
+    },
+    query: `query AgenciesAnsweringLate($from: Date!, $to: Date!) {
+  lateAnswerRanking(from: $from, to: $to) {
+    agency { name }
+    answered
+    onTime
+    late
+  }
+  lateAnswers: requestLog(filter: { answeredLate: true }, first: 10) {
+    totalCount
+    edges {
+      node { subject applicantType receivedOn answerType answeredOn agency { name } }
+    }
+  }
+}`,
+    variables: { from: '2024-01-01', to: '2026-12-31' },
+  },
+
   pullSince: {
     title: { en: 'Another agency pulls what is new, page by page', zh: '其他机构分页拉取上次以来的新信息' },
     description: {

@@ -14,7 +14,7 @@ import type { LandExpropriationFields } from '../../model/records/land/land-expr
 import type { LandTransferFields } from '../../model/records/land/land-transfer';
 import type { AdministrativeLicenceFields } from '../../model/records/enforcement/administrative-licence';
 import type { AdministrativePenaltyFields } from '../../model/records/enforcement/administrative-penalty';
-import { disclosure, envelope } from '../support/builders';
+import { agencyNamed, disclosure, envelope } from '../support/builders';
 import { startTestStack, type TestStack } from '../support/stack';
 
 const supplier = EXAMPLES.procurementAwardsToSupplier.variables.supplier;
@@ -174,6 +174,7 @@ const resultsOf: Record<ExampleName, (data: Record<string, any>) => unknown[]> =
   countsByAgencyAndYear: (data) => data.catalogueCounts,
   lateAgencies: (data) => data.lateByAgency,
   inconsistentRecords: (data) => data.writtenAfterPublished.edges,
+  lateAnswers: (data) => data.lateAnswerRanking,
   pullSince: (data) => data.catalogue.edges,
   submitDraft: (data) => data.submitDisclosures.accepted,
   reviewAndPublish: (data) => data.published,
@@ -189,9 +190,42 @@ const keyed = (Object.keys(EXAMPLES) as ExampleName[]).filter((name) => 'headers
 
 let stack: TestStack;
 
+/** Requests received online by 岳阳县国土资源局 on 2024-09-27 (due 2024-10-30), each answered on the day given. */
+const REQUEST_ANSWER_DAYS = ['2024-10-30', '2024-11-05'];
+
+async function seedRequests(): Promise<void> {
+  const agencyCode = agencyNamed('岳阳县国土资源局')._id;
+  const headers = { authorization: `Bearer ${(await stack.createKey(agencyCode, 'explorer requests')).key}` };
+  for (const answeredOn of REQUEST_ANSWER_DAYS) {
+    const registered = await stack.query<{ registerRequest: { id: string } }>(
+      'mutation ($r: RegisterRequestInput!) { registerRequest(request: $r) { id } }',
+      {
+        r: {
+          agencyCode,
+          applicantType: 'NATURAL_PERSON',
+          channel: 'ONLINE',
+          submittedOn: '2024-09-27',
+          confirmedOn: '2024-09-27',
+          description: '申请公开荣家湾镇2024年征地补偿标准',
+          applicant: { name: '张三丰', phone: '13812345678' },
+        },
+      },
+      headers,
+    );
+    expect(registered.errors).toBeUndefined();
+    const answered = await stack.query(
+      'mutation ($id: ID!, $a: AnswerInput!) { answerRequest(id: $id, answer: $a) { id } }',
+      { id: registered.data!.registerRequest.id, a: { answeredOn, type: 'DISCLOSED', legalBasis: 'ART_36_2' } },
+      headers,
+    );
+    expect(answered.errors).toBeUndefined();
+  }
+}
+
 beforeAll(async () => {
   stack = await startTestStack('explorer');
   expect(await stack.writer.write(seeded)).toEqual({ written: seeded.length, rejected: [] });
+  await seedRequests();
 });
 afterAll(async () => {
   await stack?.close();
@@ -299,6 +333,23 @@ describe('the examples', () => {
     ]);
     expect(response.data?.writtenAfterPublished.edges.map((e) => e.node.indexNumber).sort()).toEqual(flagged.map((record) => record.envelope.indexNumber).sort());
     expect(response.data?.writtenAfterPublished.edges.every((e) => e.node.qualityFlags.includes('WRITTEN_AFTER_PUBLISHED'))).toBe(true);
+  });
+
+  it('ranks the agency by its one late answer and lists it without the applicant', async () => {
+    const { query, variables } = EXAMPLES.lateAnswers;
+    const response = await stack.query<{ lateAnswerRanking: unknown[]; lateAnswers: { totalCount: number; edges: Array<{ node: unknown }> } }>(query, variables);
+    expect(response.data?.lateAnswerRanking).toEqual([{ agency: { name: '岳阳县国土资源局' }, answered: 2, onTime: 1, late: 1 }]);
+    expect(response.data?.lateAnswers.edges.map((e) => e.node)).toEqual([
+      {
+        subject: '申请公开荣家湾镇2024年征地补偿标准',
+        applicantType: 'NATURAL_PERSON',
+        receivedOn: '2024-09-27',
+        answerType: 'DISCLOSED',
+        answeredOn: '2024-11-05',
+        agency: { name: '岳阳县国土资源局' },
+      },
+    ]);
+    expect(JSON.stringify(response.data)).not.toMatch(/张三丰|13812345678/);
   });
 
   it('lets another agency pull page by page without missing or repeating a record', async () => {
