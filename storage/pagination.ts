@@ -31,13 +31,17 @@ export function encodeCursor(order: DisclosureOrder, doc: { publishedAt: Date; _
   return Buffer.from(JSON.stringify(payload)).toString('base64url');
 }
 
-export function decodeCursor(cursor: string, order: DisclosureOrder): CursorPayload {
-  let payload: Partial<CursorPayload> | undefined;
+/** A cursor's JSON payload, or nothing when it is not base64url JSON. */
+function cursorPayload<Payload>(cursor: string): Partial<Payload> | undefined {
   try {
-    payload = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Partial<CursorPayload>;
+    return JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Partial<Payload>;
   } catch {
-    payload = undefined;
+    return undefined;
   }
+}
+
+export function decodeCursor(cursor: string, order: DisclosureOrder): CursorPayload {
+  const payload = cursorPayload<CursorPayload>(cursor);
   if (
     !payload ||
     payload.v !== 1 ||
@@ -77,6 +81,34 @@ export interface Connection<T> {
 type KeysetDoc = Document & { _id: string; publishedAt: Date };
 
 /**
+ * A page of `collection` matching `filter` in the order of `field`, `_id` breaking ties, after the
+ * node whose keyset is `after`: the mechanics every keyset list shares.
+ */
+async function orderedPage<T extends Document & { _id: string }>(
+  collection: Collection<T>,
+  filter: Filter<T>,
+  order: { field: string; direction: 1 | -1; after: { key: unknown; id: string } | null; size: number },
+  cursorOf: (node: T) => string,
+  limits: QueryLimits,
+): Promise<Connection<T>> {
+  const { field, direction, after, size } = order;
+  const comparator = direction === -1 ? '$lt' : '$gt';
+  const clauses: Document[] = [filter as Document];
+  if (after) clauses.push({ $or: [{ [field]: { [comparator]: after.key } }, { [field]: after.key, _id: { [comparator]: after.id } }] });
+  const query = (clauses.length === 1 ? clauses[0] : { $and: clauses }) as Filter<T>;
+  const sort: Sort = { [field]: direction, _id: direction };
+  // The batch size, as large as the limit, makes FerretDB close the cursor with the first batch
+  // (at limit 101 it otherwise leaves it open, and the driver sends a killCursors after it).
+  const docs = (await collection.find(query, limits.query()).sort(sort).limit(size + 1).batchSize(size + 1).toArray()) as T[];
+  const edges = docs.slice(0, size).map((node) => ({ cursor: cursorOf(node), node }));
+  return {
+    edges,
+    pageInfo: { hasNextPage: docs.length > size, endCursor: edges.length ? edges[edges.length - 1].cursor : null },
+    totalCount: () => collection.countDocuments(filter, limits.query()),
+  };
+}
+
+/**
  * One page of `collection` matching `filter`, in publication order with the index number as the
  * tie-breaker: keyset pagination, so page 10,000 costs what page 1 costs and records inserted while a
  * client pages never make it see a record twice or miss one.
@@ -89,27 +121,14 @@ export async function keysetPage<T extends KeysetDoc>(
 ): Promise<Connection<T>> {
   const size = pageSize(args.first);
   const order = args.orderBy ?? 'NEWEST_FIRST';
-  const direction = order === 'NEWEST_FIRST' ? -1 : 1;
-  const comparator = direction === -1 ? '$lt' : '$gt';
-  const clauses: Document[] = [filter as Document];
-  if (args.after !== null && args.after !== undefined) {
-    const cursor = decodeCursor(args.after, order);
-    const at = new Date(cursor.t);
-    clauses.push({ $or: [{ publishedAt: { [comparator]: at } }, { publishedAt: at, _id: { [comparator]: cursor.i } }] });
-  }
-  const sort: Sort = { publishedAt: direction, _id: direction };
-  const query = (clauses.length === 1 ? clauses[0] : { $and: clauses }) as Filter<T>;
-  // The batch size, as large as the limit, makes FerretDB close the cursor with the first batch
-  // (at limit 101 it otherwise leaves it open, and the driver sends a killCursors after it).
-  const docs = (await collection.find(query, limits.query()).sort(sort).limit(size + 1).batchSize(size + 1).toArray()) as T[];
-  const hasNextPage = docs.length > size;
-  const page = docs.slice(0, size);
-  const edges = page.map((node) => ({ cursor: encodeCursor(order, node), node }));
-  return {
-    edges,
-    pageInfo: { hasNextPage, endCursor: edges.length ? edges[edges.length - 1].cursor : null },
-    totalCount: () => collection.countDocuments(filter, limits.query()),
-  };
+  const cursor = args.after !== null && args.after !== undefined ? decodeCursor(args.after, order) : null;
+  return orderedPage(
+    collection,
+    filter,
+    { field: 'publishedAt', direction: order === 'NEWEST_FIRST' ? -1 : 1, after: cursor && { key: new Date(cursor.t), id: cursor.i }, size },
+    (node) => encodeCursor(order, node),
+    limits,
+  );
 }
 
 /** The keyset of a page ordered by a string field (a `YYYY-MM-DD` day), the id breaking ties. */
@@ -128,12 +147,7 @@ interface StringCursorPayload {
 }
 
 function decodeStringCursor(cursor: string, field: string): StringCursorPayload {
-  let payload: Partial<StringCursorPayload> | undefined;
-  try {
-    payload = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Partial<StringCursorPayload>;
-  } catch {
-    payload = undefined;
-  }
+  const payload = cursorPayload<StringCursorPayload>(cursor);
   if (!payload || payload.v !== 1 || payload.f !== field || typeof payload.k !== 'string' || typeof payload.i !== 'string') {
     throw badUserInput('after', 'cursor', 'not a cursor issued by this list; pass an endCursor from a previous page');
   }
@@ -152,21 +166,7 @@ export async function stringKeysetPage<T extends Document & { _id: string }>(
   limits: QueryLimits,
 ): Promise<Connection<T>> {
   const size = pageSize(args.first);
-  const comparator = order.direction === -1 ? '$lt' : '$gt';
-  const clauses: Document[] = [filter as Document];
-  if (args.after !== null && args.after !== undefined) {
-    const cursor = decodeStringCursor(args.after, order.field);
-    clauses.push({ $or: [{ [order.field]: { [comparator]: cursor.k } }, { [order.field]: cursor.k, _id: { [comparator]: cursor.i } }] });
-  }
-  const query = (clauses.length === 1 ? clauses[0] : { $and: clauses }) as Filter<T>;
-  const sort: Sort = { [order.field]: order.direction, _id: order.direction };
-  const docs = (await collection.find(query, limits.query()).sort(sort).limit(size + 1).batchSize(size + 1).toArray()) as T[];
-  const page = docs.slice(0, size);
+  const cursor = args.after !== null && args.after !== undefined ? decodeStringCursor(args.after, order.field) : null;
   const encode = (node: T) => Buffer.from(JSON.stringify({ v: 1, f: order.field, k: String(node[order.field]), i: node._id })).toString('base64url');
-  const edges = page.map((node) => ({ cursor: encode(node), node }));
-  return {
-    edges,
-    pageInfo: { hasNextPage: docs.length > size, endCursor: edges.length ? edges[edges.length - 1].cursor : null },
-    totalCount: () => collection.countDocuments(filter, limits.query()),
-  };
+  return orderedPage(collection, filter, { ...order, after: cursor && { key: cursor.k, id: cursor.i }, size }, encode, limits);
 }
