@@ -29,6 +29,7 @@ import { badUserInput } from '../../platform/errors';
 import type { QueryLimits } from '../../platform/overload';
 import type { DataSeal } from '../../platform/sealed-data';
 import type { Connection } from '../../storage/pagination';
+import { allOf, oneOf, range } from '../../storage/filters';
 import { requireAgency, type Actor } from '../kit/auth';
 import type { RequestStore, Written } from './request-store';
 
@@ -363,13 +364,12 @@ export class RequestManager {
     const to = filter.receivedTo ? toIsoDay(filter.receivedTo) : null;
     if (from && to && from > to) throw badUserInput('filter.receivedTo', 'order', `must not be before receivedFrom (${from})`);
     if (filter.agencyCodes && filter.agencyCodes.length > MAX_LOG_AGENCIES) throw badUserInput('filter.agencyCodes', 'max-items', `at most ${MAX_LOG_AGENCIES} agencies`);
-    const received = { ...(from ? { $gte: from } : {}), ...(to ? { $lte: to } : {}) };
-    const query = {
-      ...(filter.agencyCodes ? { agencyCode: { $in: filter.agencyCodes } } : {}),
-      ...(from || to ? { receivedOn: received } : {}),
-      ...(filter.answerTypes ? { answerType: { $in: filter.answerTypes } } : {}),
-      ...(filter.answeredLate !== null && filter.answeredLate !== undefined ? { answeredLate: filter.answeredLate } : {}),
-    };
+    const query = allOf({
+      agencyCode: oneOf(filter.agencyCodes),
+      receivedOn: range('filter.receivedFrom', from, to),
+      answerType: oneOf(filter.answerTypes),
+      answeredLate: filter.answeredLate ?? undefined,
+    });
     return this.store.logPage(query, args, limits);
   }
 
